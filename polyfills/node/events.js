@@ -444,11 +444,11 @@ function addAbortListener(signal, listener) {
   };
 }
 
-function once(emitter, name, options = {}) {
+async function once(emitter, name, options = {}) {
   validateObject(options, 'options');
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
-  if (signal?.aborted) return Promise.reject(abortErrorFor(signal));
+  if (signal?.aborted) throw abortErrorFor(signal);
 
   return new Promise((resolve, reject) => {
     let cleanup;
