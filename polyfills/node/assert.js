@@ -700,6 +700,91 @@ function doesNotMatch(string, regexp, message) {
 }
 
 // ---------------------------------------------------------------------------
+// CallTracker (deprecated in Node 20, still exported)
+
+let callTrackerWarned = false;
+const noop = () => {};
+
+class CallTracker {
+  #tracked = new Map(); // wrapper -> { name, exact, calls: [], stack }
+
+  constructor() {
+    const proc = globalThis.process;
+    if (!callTrackerWarned && proc && typeof proc.emitWarning === 'function') {
+      callTrackerWarned = true;
+      proc.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
+    }
+  }
+
+  calls(fn, exact = 1) {
+    if (typeof fn === 'number') {
+      exact = fn;
+      fn = noop;
+    } else if (fn === undefined) {
+      fn = noop;
+    }
+    if (typeof exact !== 'number') throw new ERR_INVALID_ARG_TYPE('exact', 'number', exact);
+    if (!Number.isInteger(exact) || exact < 1 || exact > 0xFFFFFFFF) {
+      throw new codes.ERR_OUT_OF_RANGE('exact', '>= 1 && <= 4294967295', exact);
+    }
+    const record = { name: fn.name || 'calls', exact, calls: [], stack: new Error() };
+    const wrapper = new Proxy(fn, {
+      apply(target, thisArg, args) {
+        record.calls.push({ thisArg, arguments: args });
+        return Reflect.apply(target, thisArg, args);
+      },
+    });
+    this.#tracked.set(wrapper, record);
+    return wrapper;
+  }
+
+  #get(tracked) {
+    const record = this.#tracked.get(tracked);
+    if (record === undefined) {
+      throw new ERR_INVALID_ARG_VALUE('tracked', tracked, 'is not a tracked function');
+    }
+    return record;
+  }
+
+  getCalls(tracked) {
+    return this.#get(tracked).calls.map((c) => Object.freeze({ ...c }));
+  }
+
+  reset(tracked) {
+    if (tracked === undefined) {
+      for (const record of this.#tracked.values()) record.calls = [];
+      return;
+    }
+    this.#get(tracked).calls = [];
+  }
+
+  report() {
+    const out = [];
+    for (const record of this.#tracked.values()) {
+      if (record.calls.length === record.exact) continue;
+      out.push({
+        message: `Expected the ${record.name} function to be executed ${record.exact} time(s) ` +
+          `but was executed ${record.calls.length} time(s).`,
+        actual: record.calls.length,
+        expected: record.exact,
+        operator: record.name,
+        stack: record.stack,
+      });
+    }
+    return out;
+  }
+
+  verify() {
+    const errors = this.report();
+    if (errors.length === 0) return;
+    const message = errors.length === 1
+      ? errors[0].message
+      : 'Functions were not called the expected number of times';
+    throw new AssertionError({ message, details: errors });
+  }
+}
+
+// ---------------------------------------------------------------------------
 // assembly
 
 const strict = function strict(...args) {
@@ -709,6 +794,7 @@ const strict = function strict(...args) {
 const common = {
   fail,
   AssertionError,
+  CallTracker,
   ok,
   strictEqual,
   notStrictEqual,
@@ -735,6 +821,7 @@ strict.strict = strict;
 
 export {
   AssertionError,
+  CallTracker,
   ok,
   equal,
   notEqual,

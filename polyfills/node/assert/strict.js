@@ -5,6 +5,7 @@ const strict = assert.strict;
 
 export const {
   AssertionError,
+  CallTracker,
   ok,
   equal,
   notEqual,
