@@ -230,6 +230,7 @@ function makeOnceWrapper(target, type, listener) {
     state.fired = true;
     return Reflect.apply(state.listener, state.target, args);
   }
+  Object.defineProperty(onceWrapper, 'name', { value: 'bound onceWrapper' });
   onceWrapper.listener = listener;
   state.wrapFn = onceWrapper;
   return onceWrapper;
