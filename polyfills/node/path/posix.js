@@ -1,0 +1,11 @@
+// node:path/posix — the posix flavour of node:path.
+import path from '../path.js';
+
+const flavour = path.posix;
+export const {
+  resolve, normalize, isAbsolute, join, relative, toNamespacedPath,
+  dirname, basename, extname, format, parse, sep, delimiter, _makeLong,
+} = flavour;
+export const posix = path.posix;
+export const win32 = path.win32;
+export default flavour;
