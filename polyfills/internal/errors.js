@@ -116,8 +116,13 @@ export function determineSpecificType(value) {
     if (ctorName) return `an instance of ${ctorName}`;
     return inspect(value, { depth: -1 });
   }
-  let shown = inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  let shown;
+  if (typeof value === 'string' && value.length > 28) {
+    shown = inspect(`${value.slice(0, 25)}...`, { colors: false });
+  } else {
+    shown = inspect(value, { colors: false });
+    if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  }
   return `type ${typeof value} (${shown})`;
 }
 

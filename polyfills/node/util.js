@@ -9,13 +9,18 @@
 import {
   codes, getSystemErrorName as errName, getSystemErrorMap as errMap,
 } from '../internal/errors.js';
-import { validateFunction, validateString, validateNumber, validateObject } from '../internal/validators.js';
+import {
+  validateFunction, validateString, validateNumber, validateObject, validateAbortSignal,
+} from '../internal/validators.js';
 import { isDeepStrictEqual as deepStrictEqual } from '../internal/comparisons.js';
 import * as typesNs from 'node:util/types';
 
-const {
-  ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_VALUE,
-} = codes;
+// internal/errors.js imports this module (for inspect), so `codes` may not be initialised
+// while this module evaluates: reach it only at call time.
+function ERR_INVALID_ARG_TYPE(...args) { return new codes.ERR_INVALID_ARG_TYPE(...args); }
+function ERR_OUT_OF_RANGE(...args) { return new codes.ERR_OUT_OF_RANGE(...args); }
+function ERR_FALSY_VALUE_REJECTION(...args) { return new codes.ERR_FALSY_VALUE_REJECTION(...args); }
+function ERR_INVALID_ARG_VALUE(...args) { return new codes.ERR_INVALID_ARG_VALUE(...args); }
 
 export const types = typesNs.default;
 const {
@@ -35,7 +40,7 @@ const kObjectType = 0;
 const kArrayType = 1;
 const kArrayExtrasType = 2;
 
-export const inspectDefaultOptions = {
+const inspectDefaultOptions = {
   showHidden: false,
   depth: 2,
   colors: false,
@@ -1227,6 +1232,41 @@ export function getSystemErrorName(err) {
 
 export function getSystemErrorMap() { return errMap(); }
 
+export function _errnoException(err, syscall, original) {
+  const code = errName(err);
+  const e = new Error(`${syscall} ${code}${original ? ` ${original}` : ''}`);
+  e.errno = err;
+  e.code = code;
+  e.syscall = syscall;
+  return e;
+}
+
+export function _exceptionWithHostPort(err, syscall, address, port, additional) {
+  const code = errName(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  if (additional) details += ` - Local (${additional})`;
+  const e = new Error(`${syscall} ${code}${details}`);
+  e.errno = err;
+  e.code = code;
+  e.syscall = syscall;
+  e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+
+// Resolves once `signal` aborts (Node keeps `resource` weakly; here it is only validated).
+export function aborted(signal, resource) {
+  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  validateAbortSignal(signal, 'signal');
+  validateObject(resource, 'resource', { nullable: false, allowFunction: true, allowArray: true });
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 export function styleText(format, text) {
   validateString(text, 'text');
   const formats = Array.isArray(format) ? format : [format];
@@ -1278,9 +1318,9 @@ export function isNumber(v) { return typeof v === 'number'; }
 export function isString(v) { return typeof v === 'string'; }
 export function isSymbol(v) { return typeof v === 'symbol'; }
 export function isUndefined(v) { return v === undefined; }
-export function isRegExpLegacy(v) { return isRegExp(v); }
+function isRegExpLegacy(v) { return isRegExp(v); }
 export function isObject(v) { return v !== null && typeof v === 'object'; }
-export function isDateLegacy(v) { return isDate(v); }
+function isDateLegacy(v) { return isDate(v); }
 export function isError(v) { return isNativeError(v) || v instanceof Error; }
 export function isFunction(v) { return typeof v === 'function'; }
 export function isPrimitive(v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); }
@@ -1313,7 +1353,7 @@ export const TextDecoder = globalThis.TextDecoder;
 export default {
   inspect, format, formatWithOptions, promisify, callbackify, inherits, deprecate,
   isDeepStrictEqual, types, stripVTControlCharacters, toUSVString, getSystemErrorName,
-  getSystemErrorMap, styleText, debuglog, debug, isArray, isBoolean, isNull,
+  getSystemErrorMap, _errnoException, _exceptionWithHostPort, aborted, styleText, debuglog, debug, isArray, isBoolean, isNull,
   isNullOrUndefined, isNumber, isString, isSymbol, isUndefined, isRegExp: isRegExpLegacy,
   isObject, isDate: isDateLegacy, isError, isFunction, isPrimitive, isBuffer, _extend, log,
   TextEncoder, TextDecoder,
