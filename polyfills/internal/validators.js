@@ -210,5 +210,4 @@ export default {
   validateCallback, validateUnion, validatePlainFunction, validateUndefined, validateOffset,
   kValidateObjectNone, kValidateObjectAllowNullable, kValidateObjectAllowArray,
   kValidateObjectAllowFunction, kValidateObjectAllowObjects, kValidateObjectAllowObjectsAndNull,
-  codes,
 };

@@ -1,0 +1,228 @@
+// Start-up: installs globals and returns the hooks the Rust event loop calls. Heavy globals
+// (Buffer, URL, TextEncoder, ...) are lazy getters, so a script pays only for what it touches.
+import {
+  op_set_error_factory, op_require_builtin, op_take_rejections, op_source_line, op_stdio_write,
+  op_eval_script,
+} from 'atoll:ops';
+import { codes, uvException, nodeError } from './errors.js';
+import * as timers from './timers.js';
+import process, { emitExit } from 'node:process';
+import console from 'node:console';
+import { runMain as cjsRunMain, makeRequire, Module } from './cjs.js';
+
+// Ops report errors as plain fields; Node-shaped errors are made here and only here.
+function makeOpError(f) {
+  switch (f.kind) {
+    case 'sys': return uvException(f);
+    case 'access': return codes.ERR_ACCESS_DENIED(f.permission, f.resource, f.flag);
+    case 'type': return new TypeError(f.message);
+    default: {
+      const Base = f.code === 'ERR_INVALID_URL' || f.code === 'ERR_INVALID_ARG_TYPE' ? TypeError : Error;
+      if (f.code === 'ERR_INVALID_URL') return codes.ERR_INVALID_URL(f.message.replace(/^Invalid URL: /, ''));
+      return nodeError(Base, f.code, f.message);
+    }
+  }
+}
+
+function defineLazy(name, load) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = load();
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    },
+  });
+}
+
+function defineValue(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+const builtin = (name) => op_require_builtin(name);
+
+function installGlobals() {
+  defineValue('global', globalThis);
+  defineValue('process', process);
+  defineValue('console', console);
+  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+    defineValue(name, timers[name]);
+  }
+  defineValue('queueMicrotask', function queueMicrotask(callback) {
+    if (typeof callback !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    // A throwing microtask is an uncaught exception, not a rejection.
+    Promise.resolve().then(() => {
+      try { callback(); } catch (err) { handleUncaught(err); }
+    });
+  });
+  defineLazy('Buffer', () => builtin('node:buffer').Buffer);
+  defineLazy('Blob', () => builtin('node:buffer').Blob);
+  defineLazy('File', () => builtin('node:buffer').File);
+  defineLazy('atob', () => builtin('node:buffer').atob);
+  defineLazy('btoa', () => builtin('node:buffer').btoa);
+  defineLazy('URL', () => builtin('node:url').URL);
+  defineLazy('URLSearchParams', () => builtin('node:url').URLSearchParams);
+  defineLazy('TextEncoder', () => builtin('atoll:internal/web/encoding').TextEncoder);
+  defineLazy('TextDecoder', () => builtin('atoll:internal/web/encoding').TextDecoder);
+  defineLazy('DOMException', () => builtin('atoll:internal/web/dom_exception').DOMException);
+  defineLazy('Event', () => builtin('atoll:internal/web/event_target').Event);
+  defineLazy('EventTarget', () => builtin('atoll:internal/web/event_target').EventTarget);
+  defineLazy('CustomEvent', () => builtin('atoll:internal/web/event_target').CustomEvent);
+  defineLazy('AbortController', () => builtin('atoll:internal/web/abort').AbortController);
+  defineLazy('AbortSignal', () => builtin('atoll:internal/web/abort').AbortSignal);
+  defineLazy('structuredClone', () => builtin('atoll:internal/web/structured_clone').structuredClone);
+  defineLazy('performance', () => builtin('node:perf_hooks').performance);
+}
+
+// ---- uncaught exceptions and unhandled rejections ----
+let handlingFatal = false;
+
+function location(err) {
+  const stack = typeof err?.stack === 'string' ? err.stack : '';
+  const m = /\(?((?:\/|file:\/\/)[^\s():]+):(\d+):(\d+)\)?/.exec(stack);
+  if (!m) return null;
+  const file = m[1].replace(/^file:\/\//, '');
+  const line = op_source_line(file, Number(m[2]));
+  if (line === undefined || line === null) return null;
+  return `${file}:${m[2]}\n${line}\n${' '.repeat(Math.max(0, Number(m[3]) - 1))}^\n\n`;
+}
+
+function describe(err) {
+  try {
+    return builtin('node:util').inspect(err, { colors: false });
+  } catch {
+    return String(err?.stack ?? err);
+  }
+}
+
+export function printFatal(err) {
+  let text = '';
+  if (err instanceof Error) {
+    text += location(err) ?? '';
+    text += describe(err);
+  } else {
+    text += `Uncaught ${describe(err)}`;
+  }
+  op_stdio_write(2, `${text}\n\nNode.js ${process.version}\n`);
+}
+
+export function handleUncaught(err, origin = 'uncaughtException') {
+  if (!handlingFatal && process.listenerCount('uncaughtException') > 0) {
+    handlingFatal = true;
+    try {
+      process.emit('uncaughtException', err, origin);
+    } catch (again) {
+      handlingFatal = false;
+      return die(again);
+    }
+    handlingFatal = false;
+    return;
+  }
+  die(err);
+}
+
+function die(err) {
+  printFatal(err);
+  process.exitCode = 1;
+  try { emitExit(); } catch { /* an 'exit' listener threw; exiting anyway */ }
+  process.reallyExit(1);
+}
+
+const pendingRejections = new Map(); // promise -> reason
+
+function unhandledRejectionError(reason) {
+  if (reason instanceof Error) return reason;
+  let shown;
+  try { shown = builtin('node:util').inspect(reason); } catch { shown = String(reason); }
+  const err = new Error(`This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${shown}".`);
+  err.name = 'UnhandledPromiseRejection';
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  return err;
+}
+
+// After microtasks drained: report rejections still unhandled. Returns true if it ran code.
+function processRejections() {
+  const events = op_take_rejections();
+  for (const [promise, reason, handled] of events) {
+    if (!handled) {
+      pendingRejections.set(promise, reason);
+    } else if (pendingRejections.has(promise)) {
+      pendingRejections.delete(promise);
+    } else {
+      process.emit('rejectionHandled', promise);
+    }
+  }
+  if (pendingRejections.size === 0) return false;
+  const list = [...pendingRejections];
+  pendingRejections.clear();
+  for (const [promise, reason] of list) {
+    if (process.listenerCount('unhandledRejection') > 0) {
+      try {
+        process.emit('unhandledRejection', reason, promise);
+      } catch (err) {
+        handleUncaught(err);
+      }
+    } else {
+      handleUncaught(unhandledRejectionError(reason), 'unhandledRejection');
+    }
+  }
+  return true;
+}
+
+export function bootstrap() {
+  op_set_error_factory(makeOpError);
+  timers.setHandlers(handleUncaught, processRejections);
+  timers.setCallbackErrorFactory((v) => new codes.ERR_INVALID_ARG_TYPE('callback', 'function', v));
+  installGlobals();
+  return {
+    runMain(filename) {
+      try {
+        cjsRunMain(filename, (err) => handleUncaught(err));
+      } catch (err) {
+        handleUncaught(err);
+      }
+    },
+    runEval(source, print) {
+      const m = new Module('[eval]', null);
+      m.filename = `${process.cwd()}/[eval]`;
+      m.paths = Module._nodeModulePaths(process.cwd());
+      defineValue('require', makeRequire(m));
+      defineValue('module', m);
+      defineValue('exports', m.exports);
+      defineValue('__filename', '[eval]');
+      defineValue('__dirname', '.');
+      try {
+        const result = op_eval_script(source, '[eval]');
+        if (print) console.log(result);
+      } catch (err) {
+        handleUncaught(err);
+      }
+    },
+    runTicks: timers.runTicks,
+    runTimers: timers.runTimers,
+    runImmediates: timers.runImmediates,
+    hasImmediates: timers.hasImmediates,
+    hasRefs: timers.hasRefs,
+    emitBeforeExit() {
+      try {
+        process.emit('beforeExit', process.exitCode ?? 0);
+      } catch (err) {
+        handleUncaught(err);
+      }
+      timers.runTicks();
+    },
+    emitExit() {
+      try {
+        return emitExit();
+      } catch (err) {
+        printFatal(err);
+        return 7;
+      }
+    },
+    handleUncaught,
+  };
+}

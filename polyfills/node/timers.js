@@ -1,0 +1,10 @@
+import {
+  setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
+} from '../internal/timers.js';
+import * as promises from './timers/promises.js';
+
+export { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate, promises };
+
+export default {
+  setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate, promises,
+};

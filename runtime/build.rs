@@ -1,0 +1,156 @@
+//! Compiles every `polyfills/**/*.js` to QuickJS bytecode with the same rquickjs version the
+//! runtime links, and writes a sorted `(module name, bytecode)` table that the loader embeds,
+//! so no built-in JS is parsed at start-up.
+
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+};
+
+use rquickjs::{
+    loader::{ImportAttributes, Loader, Resolver},
+    module::ModuleDef,
+    Context, Ctx, Module, Runtime, WriteOptions,
+};
+
+/// QuickJS-ng loads a module's imports while compiling it, so the build resolves and compiles
+/// polyfill imports the way the runtime will: an import of a missing built-in fails the build.
+struct PolyfillResolver;
+
+impl Resolver for PolyfillResolver {
+    fn resolve<'js>(
+        &mut self,
+        _: &Ctx<'js>,
+        base: &str,
+        name: &str,
+        _: Option<ImportAttributes<'js>>,
+    ) -> rquickjs::Result<String> {
+        if name.starts_with("./") || name.starts_with("../") {
+            let base_path = name_to_path(base);
+            let dir = Path::new(&base_path).parent().unwrap_or(Path::new(""));
+            let mut parts: Vec<String> = Vec::new();
+            for comp in dir.join(name).components() {
+                match comp {
+                    std::path::Component::ParentDir => {
+                        parts.pop();
+                    }
+                    std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+                    _ => {}
+                }
+            }
+            return Ok(module_name(&parts.join("/")));
+        }
+        if name.starts_with("node:") || name.starts_with("atoll:") {
+            return Ok(name.to_owned());
+        }
+        Ok(format!("node:{name}"))
+    }
+}
+
+struct PolyfillLoader(PathBuf);
+
+struct NoExports;
+impl ModuleDef for NoExports {}
+
+impl Loader for PolyfillLoader {
+    fn load<'js>(
+        &mut self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        _: Option<ImportAttributes<'js>>,
+    ) -> rquickjs::Result<Module<'js>> {
+        if name == "atoll:ops" {
+            return Module::declare_def::<NoExports, _>(ctx.clone(), name);
+        }
+        let file = self.0.join(name_to_path(name));
+        match fs::read_to_string(&file) {
+            Ok(source) => Module::declare(ctx.clone(), name, source),
+            // Not fatal here: the import then fails at run time with ERR_UNKNOWN_BUILTIN_MODULE.
+            Err(_) => {
+                println!("cargo:warning=a polyfill imports {name}, which does not exist");
+                Module::declare_def::<NoExports, _>(ctx.clone(), name)
+            }
+        }
+    }
+}
+
+fn name_to_path(name: &str) -> String {
+    match name.strip_prefix("node:") {
+        Some(rest) => format!("node/{rest}.js"),
+        None => format!("{}.js", name.trim_start_matches("atoll:")),
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "js") {
+            out.push(path);
+        }
+    }
+}
+
+/// `node/fs/promises.js` -> `node:fs/promises`; `internal/errors.js` -> `atoll:internal/errors`.
+fn module_name(rel: &str) -> String {
+    let stem = rel.trim_end_matches(".js");
+    match stem.strip_prefix("node/") {
+        Some(rest) => format!("node:{rest}"),
+        None => format!("atoll:{stem}"),
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../polyfills");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let rt = Runtime::new().expect("quickjs runtime");
+    rt.set_loader(PolyfillResolver, PolyfillLoader(root.clone()));
+    let mut table = Vec::new();
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        // A fresh context per file, so each compiles on its own rather than against modules
+        // another file's compilation already loaded.
+        let ctx = Context::full(&rt).expect("quickjs context");
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let name = module_name(&rel);
+        let source = fs::read_to_string(file).unwrap();
+        let bytes = ctx.with(|ctx| {
+            let module = Module::declare(ctx.clone(), name.clone(), source).map_err(|e| {
+                let detail = ctx.catch();
+                let detail = detail
+                    .as_exception()
+                    .map(|x| format!("{:?} {:?}", x.message(), x.stack()))
+                    .unwrap_or_else(|| format!("{detail:?}"));
+                format!("{rel}: {e}: {detail}")
+            })?;
+            module
+                .write(WriteOptions::default())
+                .map_err(|e| format!("{rel}: {e}"))
+        });
+        let bytes = bytes.unwrap_or_else(|e| panic!("polyfill failed to compile: {e}"));
+        let blob = out_dir.join(format!("{}.qjsbc", rel.replace('/', "__")));
+        fs::write(&blob, bytes).unwrap();
+        table.push((name, blob));
+    }
+    table.sort();
+    let mut code = String::from("pub static POLYFILLS: &[(&str, &[u8])] = &[\n");
+    for (name, blob) in &table {
+        code.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            blob.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    fs::write(out_dir.join("polyfills.rs"), code).unwrap();
+}

@@ -1,0 +1,183 @@
+//! Command line: `atoll [run] FILE [ARGS]`, `-e`, `-p`, `-`, and the `--allow-*` grants.
+
+use std::path::PathBuf;
+
+use wasi_bridge::Grants;
+
+pub const USAGE: &str = "\
+Usage: atoll [run] [OPTIONS] FILE [ARGS...]
+       atoll [OPTIONS] -e CODE | -p CODE | -   (script from the argument or stdin)
+
+Runs a Node.js program with no access to files, network, environment or subprocesses
+unless granted:
+  --allow-read[=PATHS]     read files (comma-separated paths; bare flag: everywhere)
+  --allow-write[=PATHS]    write files
+  --deny-read=PATHS        carve paths out of --allow-read
+  --deny-write=PATHS       carve paths out of --allow-write
+  --allow-net[=HOSTS]      network (host or host:port list)
+  --allow-env[=NAMES]      environment variables
+  --allow-run[=PROGRAMS]   subprocesses
+  -A, --allow-all          everything
+Other options:
+  -e, --eval CODE          run CODE
+  -p, --print CODE         run CODE and print its result
+  -v, --version            print the version
+  -h, --help               print this help
+";
+
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    Help,
+    Version,
+    Run(RunArgs),
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Entry {
+    File(PathBuf),
+    Eval { code: String, print: bool },
+    Stdin,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RunArgs {
+    pub grants: Grants,
+    pub entry: Entry,
+    /// Arguments after the script, for `process.argv`.
+    pub script_args: Vec<String>,
+}
+
+fn list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Parse argv (without the program name).
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let mut grants = Grants::default();
+    let mut entry = None;
+    let mut i = 0;
+    if args.first().map(String::as_str) == Some("run") {
+        i = 1;
+    }
+    while i < args.len() {
+        let arg = &args[i];
+        let (flag, value) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
+            _ => (arg.as_str(), None),
+        };
+        let paths =
+            |v: Option<&str>| v.map(|v| list(v).into_iter().map(PathBuf::from).collect::<Vec<_>>());
+        match flag {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-v" | "--version" => return Ok(Command::Version),
+            "-A" | "--allow-all" => {
+                grants = Grants {
+                    deny_read: grants.deny_read,
+                    deny_write: grants.deny_write,
+                    ..Grants::all()
+                }
+            }
+            "--allow-read" => grants.read.add(paths(value)),
+            "--allow-write" => grants.write.add(paths(value)),
+            "--deny-read" | "--deny-write" => {
+                let Some(v) = value else {
+                    return Err(format!("{flag} needs paths: {flag}=PATH[,PATH...]"));
+                };
+                let target = if flag == "--deny-read" {
+                    &mut grants.deny_read
+                } else {
+                    &mut grants.deny_write
+                };
+                target.extend(list(v).into_iter().map(PathBuf::from));
+            }
+            "--allow-net" => grants.net.add(value.map(list)),
+            "--allow-env" => grants.env.add(value.map(list)),
+            "--allow-run" => grants.run.add(value.map(list)),
+            "-e" | "--eval" | "-p" | "--print" => {
+                let code = args
+                    .get(i + 1)
+                    .ok_or_else(|| format!("{flag} requires an argument"))?;
+                entry = Some(Entry::Eval {
+                    code: code.clone(),
+                    print: flag == "-p" || flag == "--print",
+                });
+                i += 2;
+                break;
+            }
+            "-" => {
+                entry = Some(Entry::Stdin);
+                i += 1;
+                break;
+            }
+            f if f.starts_with('-') => {
+                return Err(format!(
+                    "unknown option '{arg}'\nRun 'atoll --help' for the options."
+                ))
+            }
+            _ => {
+                entry = Some(Entry::File(PathBuf::from(arg)));
+                i += 1;
+                break;
+            }
+        }
+        i += 1;
+    }
+    let entry =
+        entry.ok_or_else(|| "no script given\nRun 'atoll --help' for usage.".to_string())?;
+    Ok(Command::Run(RunArgs {
+        grants,
+        entry,
+        script_args: args[i..].to_vec(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn run_subcommand_and_script_args() {
+        let Command::Run(r) =
+            parse(&args(&["run", "--allow-env=A,B", "app.js", "--flag", "x"])).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(r.entry, Entry::File("app.js".into()));
+        assert_eq!(r.script_args, args(&["--flag", "x"]));
+        assert!(
+            r.grants.env_allowed("A") && r.grants.env_allowed("B") && !r.grants.env_allowed("C")
+        );
+    }
+
+    #[test]
+    fn eval_print_stdin_and_errors() {
+        assert!(matches!(
+            parse(&args(&["-p", "1+1"])).unwrap(),
+            Command::Run(RunArgs {
+                entry: Entry::Eval { print: true, .. },
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse(&args(&["-"])).unwrap(),
+            Command::Run(RunArgs {
+                entry: Entry::Stdin,
+                ..
+            })
+        ));
+        assert!(parse(&args(&["--bogus", "a.js"]))
+            .unwrap_err()
+            .contains("unknown option '--bogus'"));
+        assert!(parse(&args(&["-e"])).is_err());
+        assert!(parse(&args(&[])).is_err());
+        assert_eq!(parse(&args(&["--version"])).unwrap(), Command::Version);
+    }
+}

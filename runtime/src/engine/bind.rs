@@ -1,0 +1,375 @@
+//! The native-ops surface: each `op_*` export of `atoll:ops` converts JS arguments, calls the
+//! engine-free function in `crate::ops`, and converts the result or throws a Node-shaped error.
+
+use rquickjs::{function::Opt, Array, Ctx, Function, Object, Persistent, Result, Value};
+
+use super::{convert, loader, require_builtin, run_microtasks, spawn_op, state, Completion};
+use crate::ops::{self, module as resolve, OpError, OpValue};
+
+/// Every op, in the order `atoll:ops` declares them.
+pub const OP_NAMES: &[&str] = &[
+    "op_stdio_write",
+    "op_isatty",
+    "op_tty_size",
+    "op_stdin_read",
+    "op_process_info",
+    "op_process_exit",
+    "op_cwd",
+    "op_chdir",
+    "op_env_get",
+    "op_env_keys",
+    "op_hrtime",
+    "op_now",
+    "op_time_origin",
+    "op_memory_usage",
+    "op_kill",
+    "op_signal_listen",
+    "op_signal_unlisten",
+    "op_run_microtasks",
+    "op_take_rejections",
+    "op_module_resolve",
+    "op_module_read",
+    "op_compile_function",
+    "op_eval_script",
+    "op_require_builtin",
+    "op_builtin_list",
+    "op_source_line",
+    "op_url_parse",
+    "op_url_set",
+    "op_url_domain_to_ascii",
+    "op_set_error_factory",
+];
+
+fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
+    r.map_err(|e| convert::throw_op_error(ctx, e))
+}
+
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+where
+    F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
+{
+    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
+    obj.set(name, func)
+}
+
+/// Read a module file as UTF-8 source. Module files are the program itself, so they are read
+/// with the runtime's authority; the sandbox issue narrows this to the program's own tree.
+pub(crate) fn read_module_source(ctx: &Ctx<'_>, path: &str) -> Result<String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| convert::throw_op_error(ctx, OpError::io(&e, "open", Some(path))))?;
+    let mut text = String::from_utf8(bytes).map_err(|_| {
+        convert::throw_op_error(
+            ctx,
+            OpError::code(
+                "ERR_INVALID_SOURCE_ENCODING",
+                format!("{path} is not valid UTF-8"),
+            ),
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    set(
+        ctx,
+        &o,
+        "op_stdio_write",
+        |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<()> {
+            let bytes = convert::bytes_from_js(&ctx, &data)?;
+            throw(&ctx, ops::process::write_stdio(fd, &bytes))
+        },
+    )?;
+    set(ctx, &o, "op_isatty", |fd: i32| ops::process::isatty(fd))?;
+    set(ctx, &o, "op_tty_size", |fd: i32| {
+        ops::process::tty_size(fd).map(|(c, r)| vec![c as u32, r as u32])
+    })?;
+    set(ctx, &o, "op_stdin_read", |ctx: Ctx<'js>| {
+        spawn_op(&ctx, async {
+            use tokio::io::AsyncReadExt;
+            let mut buf = vec![0u8; 64 * 1024];
+            match tokio::io::stdin().read(&mut buf).await {
+                Ok(0) => Ok(OpValue::Null),
+                Ok(n) => {
+                    buf.truncate(n);
+                    Ok(OpValue::Bytes(buf))
+                }
+                Err(e) => Err(OpError::io(&e, "read", None)),
+            }
+        })
+    })?;
+    set(ctx, &o, "op_process_info", |ctx: Ctx<'js>| {
+        convert::to_js(&ctx, ops::process::info(&state(&ctx).op))
+    })?;
+    set(ctx, &o, "op_process_exit", |code: i32| -> () {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        std::process::exit(code)
+    })?;
+    set(ctx, &o, "op_cwd", |ctx: Ctx<'js>| {
+        state(&ctx).op.cwd.borrow().to_string_lossy().into_owned()
+    })?;
+    set(
+        ctx,
+        &o,
+        "op_chdir",
+        |ctx: Ctx<'js>, dir: String| -> Result<()> {
+            throw(&ctx, ops::process::chdir(&state(&ctx).op, &dir))
+        },
+    )?;
+    set(ctx, &o, "op_env_get", |ctx: Ctx<'js>, name: String| {
+        ops::process::env_get(&state(&ctx).op, &name)
+    })?;
+    set(ctx, &o, "op_env_keys", |ctx: Ctx<'js>| {
+        ops::process::env_keys(&state(&ctx).op)
+    })?;
+    set(ctx, &o, "op_hrtime", || {
+        let (s, ns) = ops::process::hrtime();
+        vec![s, ns]
+    })?;
+    set(ctx, &o, "op_now", |ctx: Ctx<'js>| {
+        state(&ctx).op.start.elapsed().as_secs_f64() * 1000.0
+    })?;
+    set(ctx, &o, "op_time_origin", |ctx: Ctx<'js>| {
+        let since_start = state(&ctx).op.start.elapsed();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        (now.saturating_sub(since_start)).as_secs_f64() * 1000.0
+    })?;
+    set(
+        ctx,
+        &o,
+        "op_memory_usage",
+        |ctx: Ctx<'js>| -> Result<Value<'js>> {
+            let mut usage = std::mem::MaybeUninit::<rquickjs::qjs::JSMemoryUsage>::zeroed();
+            // SAFETY: JS_ComputeMemoryUsage fills the struct for the runtime that owns `ctx`.
+            let usage = unsafe {
+                rquickjs::qjs::JS_ComputeMemoryUsage(
+                    rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()),
+                    usage.as_mut_ptr(),
+                );
+                usage.assume_init()
+            };
+            convert::to_js(
+                &ctx,
+                OpValue::Object(vec![
+                    ("rss", ops::process::rss().into()),
+                    ("heapTotal", (usage.malloc_size as f64).into()),
+                    ("heapUsed", (usage.memory_used_size as f64).into()),
+                    ("external", 0.0.into()),
+                    ("arrayBuffers", 0.0.into()),
+                ]),
+            )
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_kill",
+        |ctx: Ctx<'js>, pid: i32, signal: Value<'js>| -> Result<()> {
+            let sig = if let Some(n) = signal.as_int() {
+                n
+            } else {
+                let name: String = signal.get()?;
+                match ops::process::signal_number(&name) {
+                    Some(n) => n,
+                    None => {
+                        return throw(
+                            &ctx,
+                            Err(OpError::code(
+                                "ERR_UNKNOWN_SIGNAL",
+                                format!("Unknown signal: {name}"),
+                            )),
+                        )
+                    }
+                }
+            };
+            throw(&ctx, ops::process::kill(&state(&ctx).op, pid, sig))
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_signal_listen",
+        |ctx: Ctx<'js>, name: String, f: Function<'js>| -> Result<f64> {
+            let Some(signo) = ops::process::signal_number(&name) else {
+                return throw(
+                    &ctx,
+                    Err(OpError::code(
+                        "ERR_UNKNOWN_SIGNAL",
+                        format!("Unknown signal: {name}"),
+                    )),
+                );
+            };
+            let st = state(&ctx);
+            let id = st.next_id();
+            st.listeners
+                .borrow_mut()
+                .insert(id, Persistent::save(&ctx, f));
+            let tx = st.tx.clone();
+            let mut stream =
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::from_raw(signo))
+                {
+                    Ok(s) => s,
+                    Err(e) => return throw(&ctx, Err(OpError::io(&e, "signal", None))),
+                };
+            tokio::spawn(async move {
+                while stream.recv().await.is_some() {
+                    if tx
+                        .send(Completion::Event {
+                            listener: id,
+                            value: OpValue::Undefined,
+                        })
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            Ok(id as f64)
+        },
+    )?;
+    set(ctx, &o, "op_signal_unlisten", |ctx: Ctx<'js>, id: f64| {
+        state(&ctx).listeners.borrow_mut().remove(&(id as u64));
+    })?;
+    set(ctx, &o, "op_run_microtasks", |ctx: Ctx<'js>| {
+        run_microtasks(&ctx)
+    })?;
+    set(
+        ctx,
+        &o,
+        "op_take_rejections",
+        |ctx: Ctx<'js>| -> Result<Array<'js>> {
+            let st = state(&ctx);
+            let taken: Vec<_> = st.rejections.borrow_mut().drain(..).collect();
+            let out = Array::new(ctx.clone())?;
+            for (i, (promise, reason, handled)) in taken.into_iter().enumerate() {
+                let entry = Array::new(ctx.clone())?;
+                entry.set(0, promise.restore(&ctx)?)?;
+                entry.set(1, reason.restore(&ctx)?)?;
+                entry.set(2, handled)?;
+                out.set(i, entry)?;
+            }
+            Ok(out)
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_module_resolve",
+        |ctx: Ctx<'js>,
+         spec: String,
+         parent: Opt<Option<String>>,
+         mode: String|
+         -> Result<Value<'js>> {
+            let mode = if mode == "import" {
+                resolve::Mode::Import
+            } else {
+                resolve::Mode::Require
+            };
+            let parent = parent.0.flatten().map(std::path::PathBuf::from);
+            let parent = parent.unwrap_or_else(|| state(&ctx).op.cwd.borrow().join("[eval]"));
+            let resolved = throw(
+                &ctx,
+                resolve::resolve(&spec, Some(&parent), mode, &loader::builtin_exists),
+            )?;
+            let v = match resolved {
+                resolve::Resolved::Builtin(name) => OpValue::Object(vec![("builtin", name.into())]),
+                resolve::Resolved::File(path) => {
+                    let format = match resolve::format_of(&path) {
+                        resolve::Format::CommonJs => "commonjs",
+                        resolve::Format::Module => "module",
+                        resolve::Format::Json => "json",
+                        resolve::Format::Wasm => "wasm",
+                    };
+                    OpValue::Object(vec![
+                        ("path", path.to_string_lossy().into_owned().into()),
+                        ("format", format.into()),
+                    ])
+                }
+            };
+            convert::to_js(&ctx, v)
+        },
+    )?;
+    set(ctx, &o, "op_module_read", |ctx: Ctx<'js>, path: String| {
+        read_module_source(&ctx, &path)
+    })?;
+    set(
+        ctx,
+        &o,
+        "op_compile_function",
+        |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+            let mut opts = rquickjs::context::EvalOptions::default();
+            opts.global = true;
+            opts.strict = false;
+            opts.filename = Some(filename);
+            ctx.eval_with_options::<Value, _>(source, opts)
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_eval_script",
+        |ctx: Ctx<'js>, source: String, filename: String| -> Result<Value<'js>> {
+            let mut opts = rquickjs::context::EvalOptions::default();
+            opts.global = true;
+            opts.strict = false;
+            opts.filename = Some(filename);
+            ctx.eval_with_options::<Value, _>(source, opts)
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_require_builtin",
+        |ctx: Ctx<'js>, name: String| require_builtin(&ctx, &name),
+    )?;
+    set(ctx, &o, "op_builtin_list", || {
+        loader::public_builtins()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    })?;
+    set(
+        ctx,
+        &o,
+        "op_source_line",
+        |path: String, line: usize| -> Option<String> {
+            let text = std::fs::read_to_string(&path).ok()?;
+            text.lines().nth(line.checked_sub(1)?).map(str::to_owned)
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_url_parse",
+        |ctx: Ctx<'js>, input: String, base: Opt<Option<String>>| -> Result<Value<'js>> {
+            let parsed = throw(&ctx, ops::url::parse(&input, base.0.flatten().as_deref()))?;
+            convert::to_js(&ctx, parsed)
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_url_set",
+        |ctx: Ctx<'js>, href: String, field: String, value: String| -> Result<Value<'js>> {
+            let parsed = throw(&ctx, ops::url::set(&href, &field, &value))?;
+            convert::to_js(&ctx, parsed)
+        },
+    )?;
+    set(ctx, &o, "op_url_domain_to_ascii", |d: String| {
+        ops::url::domain_to_ascii(&d)
+    })?;
+    set(
+        ctx,
+        &o,
+        "op_set_error_factory",
+        |ctx: Ctx<'js>, f: Function<'js>| {
+            *state(&ctx).error_factory.borrow_mut() = Some(Persistent::save(&ctx, f));
+        },
+    )?;
+    Ok(o)
+}

@@ -1,0 +1,135 @@
+//! Owned op values and errors to JS values.
+
+use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, TypedArray, Value};
+
+use super::state;
+use crate::ops::{OpError, OpValue};
+
+pub fn to_js<'js>(ctx: &Ctx<'js>, v: OpValue) -> Result<Value<'js>> {
+    Ok(match v {
+        OpValue::Undefined => Value::new_undefined(ctx.clone()),
+        OpValue::Null => Value::new_null(ctx.clone()),
+        OpValue::Bool(b) => Value::new_bool(ctx.clone(), b),
+        OpValue::Number(n) => Value::new_number(ctx.clone(), n),
+        OpValue::String(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
+        OpValue::Bytes(b) => bytes_to_js(ctx, b)?,
+        OpValue::Array(items) => {
+            let arr = Array::new(ctx.clone())?;
+            for (i, item) in items.into_iter().enumerate() {
+                arr.set(i, to_js(ctx, item)?)?;
+            }
+            arr.into_value()
+        }
+        OpValue::Object(fields) => {
+            let obj = Object::new(ctx.clone())?;
+            for (k, item) in fields {
+                obj.set(k, to_js(ctx, item)?)?;
+            }
+            obj.into_value()
+        }
+    })
+}
+
+/// Bytes become a `Uint8Array` over a fresh `ArrayBuffer` (JS wraps it in a Buffer if needed).
+pub fn bytes_to_js<'js>(ctx: &Ctx<'js>, bytes: Vec<u8>) -> Result<Value<'js>> {
+    let buf = ArrayBuffer::new(ctx.clone(), bytes)?;
+    Ok(TypedArray::<u8>::from_arraybuffer(buf)?.into_value())
+}
+
+/// The bytes a JS value stands for: a string (UTF-8), an ArrayBuffer or any view (honouring its
+/// byteOffset and byteLength, never the whole backing buffer).
+pub fn bytes_from_js<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Vec<u8>> {
+    if let Some(s) = v.as_string() {
+        return Ok(s.to_string()?.into_bytes());
+    }
+    if let Some(obj) = v.as_object() {
+        if let Some(ab) = obj.as_array_buffer() {
+            // SAFETY: the bytes are copied out before any JS can run and detach the buffer.
+            return Ok(unsafe { ab.as_bytes() }
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default());
+        }
+        if let Ok(buffer) = obj.get::<_, Object>("buffer") {
+            if let Some(ab) = buffer.as_array_buffer() {
+                let offset: usize = obj.get("byteOffset")?;
+                let len: usize = obj.get("byteLength")?;
+                // SAFETY: as above; copied before JS runs again.
+                if let Some(all) = unsafe { ab.as_bytes() } {
+                    if let Some(slice) = all.get(offset..offset + len) {
+                        return Ok(slice.to_vec());
+                    }
+                }
+            }
+        }
+    }
+    Err(Exception::throw_type(
+        ctx,
+        "expected a string, ArrayBuffer or ArrayBufferView",
+    ))
+}
+
+/// Throw `err` as a Node-shaped error, built by `internal/errors.js` once bootstrap has
+/// registered its factory (before that, a plain Error carrying the same fields).
+pub fn throw_op_error(ctx: &Ctx<'_>, err: OpError) -> rquickjs::Error {
+    match op_error_to_js(ctx, err) {
+        Ok(value) => ctx.throw(value),
+        Err(e) => e,
+    }
+}
+
+pub fn op_error_to_js<'js>(ctx: &Ctx<'js>, err: OpError) -> Result<Value<'js>> {
+    let fields = match err {
+        OpError::Sys {
+            errno,
+            code,
+            syscall,
+            path,
+            dest,
+        } => OpValue::Object(vec![
+            ("kind", "sys".into()),
+            ("errno", (errno as f64).into()),
+            ("code", code.into()),
+            ("syscall", syscall.into()),
+            ("path", path.into()),
+            ("dest", dest.into()),
+        ]),
+        OpError::Code { code, message } => OpValue::Object(vec![
+            ("kind", "code".into()),
+            ("code", code.into()),
+            ("message", message.into()),
+        ]),
+        OpError::AccessDenied {
+            permission,
+            resource,
+            flag,
+        } => OpValue::Object(vec![
+            ("kind", "access".into()),
+            ("permission", permission.into()),
+            ("resource", resource.into()),
+            ("flag", flag.into()),
+        ]),
+        OpError::Type(message) => {
+            OpValue::Object(vec![("kind", "type".into()), ("message", message.into())])
+        }
+    };
+    let fields = to_js(ctx, fields)?;
+    let factory = state(ctx).error_factory.borrow().clone();
+    match factory {
+        Some(f) => f.restore(ctx)?.call((fields,)),
+        None => {
+            let obj = fields
+                .as_object()
+                .cloned()
+                .unwrap_or(Object::new(ctx.clone())?);
+            let msg = obj
+                .get::<_, Option<String>>("message")?
+                .or(obj.get::<_, Option<String>>("code")?)
+                .unwrap_or_else(|| "error".into());
+            let e = Exception::from_message(ctx.clone(), &msg)?;
+            for key in ["code", "errno", "syscall", "path"] {
+                e.as_object().set(key, obj.get::<_, Value>(key)?)?;
+            }
+            Ok(e.into_value())
+        }
+    }
+}

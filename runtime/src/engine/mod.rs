@@ -1,0 +1,390 @@
+//! The only code that knows the JS engine (QuickJS-ng via rquickjs). Everything else talks to it
+//! through `run` and the ops table, so another engine could replace this module alone.
+
+mod bind;
+mod convert;
+mod loader;
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::{HashMap, HashSet},
+    rc::Rc,
+    time::Duration,
+};
+
+use rquickjs::{
+    CatchResultExt, CaughtError, Context, Ctx, Function, JsLifetime, Module, Object, Persistent,
+    Promise, Runtime, Value,
+};
+use tokio::sync::mpsc;
+
+use crate::ops::{OpError, OpState, OpValue};
+
+/// What to run.
+pub enum Main {
+    /// A file, by absolute path.
+    File(std::path::PathBuf),
+    /// `-e` / `-p` / stdin source, evaluated as a CommonJS-like script in the cwd.
+    Eval { source: String, print: bool },
+}
+
+pub struct Options {
+    pub op_state: OpState,
+    pub main: Main,
+    /// Native stack the runtime's thread has; QuickJS gets a limit below it.
+    pub stack_size: usize,
+}
+
+/// An async op's completion, delivered on the loop thread.
+pub(crate) enum Completion {
+    Op {
+        id: u64,
+        result: Result<OpValue, OpError>,
+    },
+    /// A repeating event source (signals, stdin data) calling a stored JS function.
+    Event { listener: u64, value: OpValue },
+}
+
+type Pf = Persistent<Function<'static>>;
+
+/// Per-runtime engine state, reachable from any `Ctx` through userdata.
+pub(crate) struct EngineState {
+    pub op: OpState,
+    next_id: Cell<u64>,
+    pending: RefCell<HashMap<u64, (Pf, Pf)>>,
+    /// Pending ops that keep the loop alive (all async ops; listeners do not).
+    refs: Cell<usize>,
+    listeners: RefCell<HashMap<u64, Pf>>,
+    tx: mpsc::UnboundedSender<Completion>,
+    rejections: RefCell<Vec<(Persistent<Value<'static>>, Persistent<Value<'static>>, bool)>>,
+    builtin_ns: RefCell<HashMap<String, Persistent<Object<'static>>>>,
+    pub error_factory: RefCell<Option<Pf>>,
+    /// Module names of generated ESM facades over CommonJS files (they may import `atoll:`).
+    facades: RefCell<HashSet<String>>,
+    ops: RefCell<Option<Persistent<Object<'static>>>>,
+}
+
+#[derive(Clone)]
+pub(crate) struct StateHandle(pub Rc<EngineState>);
+
+// SAFETY: StateHandle holds no JS values with a lifetime; Persistent values are 'static.
+unsafe impl<'js> JsLifetime<'js> for StateHandle {
+    type Changed<'to> = StateHandle;
+}
+
+pub(crate) fn state(ctx: &Ctx<'_>) -> Rc<EngineState> {
+    ctx.userdata::<StateHandle>()
+        .expect("engine state installed at start-up")
+        .0
+        .clone()
+}
+
+impl EngineState {
+    fn next_id(&self) -> u64 {
+        let id = self.next_id.get() + 1;
+        self.next_id.set(id);
+        id
+    }
+}
+
+/// Run a program to completion; returns the process exit code.
+pub fn run(opts: Options) -> i32 {
+    let tokio_rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("atoll: cannot start the event loop: {e}");
+            return 70;
+        }
+    };
+    let rt = match Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("atoll: cannot create a JS runtime: {e}");
+            return 70;
+        }
+    };
+    // QuickJS measures stack from this thread; keep a margin for native frames below JS.
+    rt.set_max_stack_size(opts.stack_size.saturating_sub(opts.stack_size / 4));
+    let ctx = match Context::full(&rt) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("atoll: cannot create a JS context: {e}");
+            return 70;
+        }
+    };
+    let (tx, rx) = mpsc::unbounded_channel();
+    let st = Rc::new(EngineState {
+        op: opts.op_state,
+        next_id: Cell::new(0),
+        pending: RefCell::default(),
+        refs: Cell::new(0),
+        listeners: RefCell::default(),
+        tx,
+        rejections: RefCell::default(),
+        builtin_ns: RefCell::default(),
+        error_factory: RefCell::default(),
+        facades: RefCell::default(),
+        ops: RefCell::default(),
+    });
+    rt.set_loader(loader::AtollResolver, loader::AtollLoader);
+    {
+        let st = st.clone();
+        rt.set_host_promise_rejection_tracker(Some(Box::new(
+            move |ctx, promise, reason, handled| {
+                st.rejections.borrow_mut().push((
+                    Persistent::save(&ctx, promise),
+                    Persistent::save(&ctx, reason),
+                    handled,
+                ));
+            },
+        )));
+    }
+    let code = tokio_rt.block_on(async {
+        let hooks = ctx.with(|ctx| -> Result<Persistent<Object<'static>>, String> {
+            let _ = ctx.store_userdata(StateHandle(st.clone()));
+            let ops = bind::ops_object(&ctx).map_err(|e| format!("ops: {e}"))?;
+            *st.ops.borrow_mut() = Some(Persistent::save(&ctx, ops));
+            let ns = require_builtin(&ctx, "atoll:internal/bootstrap")
+                .catch(&ctx)
+                .map_err(|e| format!("bootstrap: {e}"))?;
+            let hooks: Object = ns
+                .get::<_, Function>("bootstrap")
+                .and_then(|f| f.call(()))
+                .catch(&ctx)
+                .map_err(|e| format!("bootstrap: {e}"))?;
+            Ok(Persistent::save(&ctx, hooks))
+        });
+        let hooks = match hooks {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("atoll: internal error during start-up: {e}");
+                return 70;
+            }
+        };
+        event_loop(&ctx, &st, hooks, opts.main, rx).await
+    });
+    // Tear down in order: pending JS references, then context, then runtime.
+    st.pending.borrow_mut().clear();
+    st.listeners.borrow_mut().clear();
+    st.rejections.borrow_mut().clear();
+    st.builtin_ns.borrow_mut().clear();
+    st.error_factory.borrow_mut().take();
+    st.ops.borrow_mut().take();
+    drop(tokio_rt);
+    code
+}
+
+/// Call `hooks[name](...args)`; a JS exception here is routed to the uncaught handler.
+fn call_hook<'js, R: rquickjs::FromJs<'js>>(
+    ctx: &Ctx<'js>,
+    hooks: &Object<'js>,
+    name: &str,
+    args: impl rquickjs::function::IntoArgs<'js>,
+) -> Option<R> {
+    let f: Function = hooks.get(name).ok()?;
+    match f.call::<_, R>(args).catch(ctx) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            report_fatal(ctx, hooks, err);
+            None
+        }
+    }
+}
+
+/// An exception escaped a hook (which already routes user errors to 'uncaughtException'):
+/// hand it to the JS handler once more, else print it.
+fn report_fatal<'js>(_ctx: &Ctx<'js>, hooks: &Object<'js>, err: CaughtError<'js>) {
+    let value = match err {
+        CaughtError::Exception(e) => e.into_value(),
+        CaughtError::Value(v) => v,
+        CaughtError::Error(e) => {
+            eprintln!("atoll: {e}");
+            std::process::exit(70);
+        }
+    };
+    if let Ok(f) = hooks.get::<_, Function>("handleUncaught") {
+        if f.call::<_, ()>((value,)).is_ok() {
+            return;
+        }
+    }
+    eprintln!("atoll: uncaught error in the event loop");
+    std::process::exit(70);
+}
+
+async fn event_loop(
+    context: &Context,
+    st: &Rc<EngineState>,
+    hooks: Persistent<Object<'static>>,
+    main: Main,
+    mut rx: mpsc::UnboundedReceiver<Completion>,
+) -> i32 {
+    // The entry script runs, then its nextTicks and microtasks drain (Node's order).
+    context.with(|ctx| {
+        let hooks = hooks.clone().restore(&ctx).expect("hooks");
+        match main {
+            Main::File(path) => {
+                call_hook::<()>(
+                    &ctx,
+                    &hooks,
+                    "runMain",
+                    (path.to_string_lossy().to_string(),),
+                );
+            }
+            Main::Eval { source, print } => {
+                call_hook::<()>(&ctx, &hooks, "runEval", (source, print));
+            }
+        }
+        call_hook::<()>(&ctx, &hooks, "runTicks", ());
+    });
+    loop {
+        // timers phase; returns ms until the next timer, or -1 when none.
+        let next_timer: f64 = context.with(|ctx| {
+            let hooks = hooks.clone().restore(&ctx).expect("hooks");
+            call_hook::<f64>(&ctx, &hooks, "runTimers", ()).unwrap_or(-1.0)
+        });
+        let (has_immediates, js_refs): (bool, bool) = context.with(|ctx| {
+            let hooks = hooks.clone().restore(&ctx).expect("hooks");
+            (
+                call_hook::<bool>(&ctx, &hooks, "hasImmediates", ()).unwrap_or(false),
+                call_hook::<bool>(&ctx, &hooks, "hasRefs", ()).unwrap_or(false),
+            )
+        });
+        let alive = js_refs || st.refs.get() > 0;
+        if !alive {
+            // 'beforeExit' may schedule more work; if it does not, the process ends.
+            let again = context.with(|ctx| {
+                let hooks = hooks.clone().restore(&ctx).expect("hooks");
+                call_hook::<()>(&ctx, &hooks, "emitBeforeExit", ());
+                call_hook::<bool>(&ctx, &hooks, "hasRefs", ()).unwrap_or(false)
+            });
+            if !again && st.refs.get() == 0 {
+                break;
+            }
+            continue;
+        }
+        // poll phase: wait for I/O until the next timer is due (not at all if immediates wait).
+        let wait = if has_immediates {
+            Some(Duration::ZERO)
+        } else if next_timer >= 0.0 {
+            Some(Duration::from_micros((next_timer * 1000.0) as u64))
+        } else {
+            None
+        };
+        let first = match wait {
+            Some(d) if d.is_zero() => rx.try_recv().ok(),
+            Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
+            None => rx.recv().await,
+        };
+        if let Some(first) = first {
+            let mut batch = vec![first];
+            while let Ok(more) = rx.try_recv() {
+                batch.push(more);
+            }
+            context.with(|ctx| {
+                let hooks = hooks.clone().restore(&ctx).expect("hooks");
+                for completion in batch {
+                    deliver(&ctx, st, &hooks, completion);
+                    call_hook::<()>(&ctx, &hooks, "runTicks", ());
+                }
+            });
+        }
+        // check phase.
+        if has_immediates {
+            context.with(|ctx| {
+                let hooks = hooks.clone().restore(&ctx).expect("hooks");
+                call_hook::<()>(&ctx, &hooks, "runImmediates", ());
+            });
+        }
+    }
+    context.with(|ctx| {
+        let hooks = hooks.clone().restore(&ctx).expect("hooks");
+        call_hook::<i32>(&ctx, &hooks, "emitExit", ()).unwrap_or(1)
+    })
+}
+
+fn deliver<'js>(ctx: &Ctx<'js>, st: &EngineState, hooks: &Object<'js>, completion: Completion) {
+    match completion {
+        Completion::Op { id, result } => {
+            let Some((resolve, reject)) = st.pending.borrow_mut().remove(&id) else {
+                return;
+            };
+            st.refs.set(st.refs.get().saturating_sub(1));
+            let outcome = match result {
+                Ok(v) => {
+                    convert::to_js(ctx, v).and_then(|v| resolve.restore(ctx)?.call::<_, ()>((v,)))
+                }
+                Err(e) => convert::op_error_to_js(ctx, e)
+                    .and_then(|v| reject.restore(ctx)?.call::<_, ()>((v,))),
+            };
+            if let Err(e) = outcome.catch(ctx) {
+                report_fatal(ctx, hooks, e);
+            }
+        }
+        Completion::Event { listener, value } => {
+            let f = st.listeners.borrow().get(&listener).cloned();
+            if let Some(f) = f {
+                let outcome =
+                    convert::to_js(ctx, value).and_then(|v| f.restore(ctx)?.call::<_, ()>((v,)));
+                if let Err(e) = outcome.catch(ctx) {
+                    report_fatal(ctx, hooks, e);
+                }
+            }
+        }
+    }
+}
+
+/// The namespace of built-in `name` (`node:fs`, `atoll:internal/x`), evaluating it on first use.
+/// It goes through QuickJS's own module registry (a one-line importer module), so `require()`
+/// and `import` always share one instance of each built-in.
+pub(crate) fn require_builtin<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Result<Object<'js>> {
+    let st = state(ctx);
+    if let Some(ns) = st.builtin_ns.borrow().get(name) {
+        return ns.clone().restore(ctx);
+    }
+    let importer = format!("atoll:require/{name}");
+    let source = format!("import * as ns from {name:?}; export {{ ns }};");
+    let module = Module::declare(ctx.clone(), importer, source)?;
+    let (module, promise) = module.eval()?;
+    // Built-ins have no top-level await, so evaluation finished synchronously; a rejection here
+    // is the module's own exception.
+    if let Some(Err(e)) = promise.result::<Value>() {
+        return Err(e);
+    }
+    let ns: Object = module.namespace()?.get("ns")?;
+    st.builtin_ns
+        .borrow_mut()
+        .insert(name.to_owned(), Persistent::save(ctx, ns.clone()));
+    Ok(ns)
+}
+
+/// Run queued promise jobs until none is left (`runMicrotasks`).
+pub(crate) fn run_microtasks(ctx: &Ctx<'_>) {
+    while ctx.execute_pending_job() {}
+}
+
+/// Start an async op: returns a promise settled on the loop thread when `fut` completes.
+pub(crate) fn spawn_op<'js, F>(ctx: &Ctx<'js>, fut: F) -> rquickjs::Result<Promise<'js>>
+where
+    F: std::future::Future<Output = Result<OpValue, OpError>> + Send + 'static,
+{
+    let st = state(ctx);
+    let (promise, resolve, reject) = ctx.promise()?;
+    let id = st.next_id();
+    st.pending.borrow_mut().insert(
+        id,
+        (
+            Persistent::save(ctx, resolve),
+            Persistent::save(ctx, reject),
+        ),
+    );
+    st.refs.set(st.refs.get() + 1);
+    let tx = st.tx.clone();
+    tokio::spawn(async move {
+        let result = fut.await;
+        let _ = tx.send(Completion::Op { id, result });
+    });
+    Ok(promise)
+}

@@ -1,0 +1,79 @@
+use std::io::Read;
+
+use atoll::cli::{self, Command, Entry};
+use atoll::ops::OpState;
+
+/// Native stack for the JS thread: QuickJS gets most of it, so deep recursion throws a
+/// RangeError instead of overflowing.
+const JS_STACK: usize = 64 * 1024 * 1024;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let run = match cli::parse(&args) {
+        Ok(Command::Help) => {
+            print!("{}", cli::USAGE);
+            return;
+        }
+        Ok(Command::Version) => {
+            println!("atoll {}", env!("CARGO_PKG_VERSION"));
+            return;
+        }
+        Ok(Command::Run(run)) => run,
+        Err(msg) => {
+            eprintln!("atoll: {msg}");
+            std::process::exit(2);
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| "/".into());
+    let exec_path = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "atoll".into());
+    let (main, script) = match run.entry {
+        Entry::File(path) => {
+            let abs = atoll::ops::module::normalize(&cwd.join(path));
+            let shown = abs.to_string_lossy().into_owned();
+            (atoll::Main::File(abs), Some(shown))
+        }
+        Entry::Eval { code, print } => (
+            atoll::Main::Eval {
+                source: code,
+                print,
+            },
+            None,
+        ),
+        Entry::Stdin => {
+            let mut source = String::new();
+            if let Err(e) = std::io::stdin().read_to_string(&mut source) {
+                eprintln!("atoll: cannot read the script from stdin: {e}");
+                std::process::exit(1);
+            }
+            (
+                atoll::Main::Eval {
+                    source,
+                    print: false,
+                },
+                Some("-".to_string()),
+            )
+        }
+    };
+    let mut argv = vec![exec_path.clone()];
+    argv.extend(script);
+    argv.extend(run.script_args);
+    let op_state = OpState::new(run.grants, argv, exec_path, cwd);
+    let code = std::thread::Builder::new()
+        .name("atoll-js".into())
+        .stack_size(JS_STACK)
+        .spawn(move || {
+            atoll::run(atoll::Options {
+                op_state,
+                main,
+                stack_size: JS_STACK,
+            })
+        })
+        .map(|h| h.join().unwrap_or(70))
+        .unwrap_or_else(|e| {
+            eprintln!("atoll: cannot start the JS thread: {e}");
+            70
+        });
+    std::process::exit(code);
+}

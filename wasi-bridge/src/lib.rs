@@ -1,0 +1,7 @@
+//! atoll's capability layer. Holds the grants given on the command line and (as the sandbox
+//! lands) the cap-std handles every file, socket, env and process operation goes through.
+//! No JS engine types live here.
+
+pub mod grants;
+
+pub use grants::{EnvGrant, Grants};
