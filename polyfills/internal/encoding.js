@@ -343,31 +343,25 @@ export function utf16leEncode(str) {
 // ---------------------------------------------------------------------------
 // hex
 
-const HEX = '0123456789abcdef';
-let hexPairs = null;
-function getHexPairs() {
-  if (hexPairs === null) {
-    hexPairs = new Array(256);
-    for (let i = 0; i < 256; i++) hexPairs[i] = HEX[i >> 4] + HEX[i & 15];
-  }
-  return hexPairs;
-}
+let hexCodes = null; // byte -> two ASCII hex digits packed as (hi << 8) | lo
 
 export function bytesToHex(bytes, start = 0, end = bytes.length) {
-  // bytes -> hex string
   if (start >= end) return '';
-  const pairs = getHexPairs();
-  let out = '';
-  // build in chunks to keep intermediate strings flat-ish
-  let chunk = '';
-  for (let i = start; i < end; i++) {
-    chunk += pairs[bytes[i]];
-    if (chunk.length >= CHUNK) {
-      out += chunk;
-      chunk = '';
+  if (hexCodes === null) {
+    const digits = '0123456789abcdef';
+    hexCodes = new Uint16Array(256);
+    for (let i = 0; i < 256; i++) {
+      hexCodes[i] = (digits.charCodeAt(i >> 4) << 8) | digits.charCodeAt(i & 15);
     }
   }
-  return out + chunk;
+  const out = new Uint8Array((end - start) * 2);
+  let p = 0;
+  for (let i = start; i < end; i++) {
+    const v = hexCodes[bytes[i]];
+    out[p++] = v >> 8;
+    out[p++] = v & 0xff;
+  }
+  return bytesToString(out, 0, p, 0xff);
 }
 
 function unhex(c) {
