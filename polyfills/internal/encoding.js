@@ -416,7 +416,6 @@ function tables() {
 
 // bytes -> base64 text (url: base64url alphabet without padding)
 export function bytesToBase64(bytes, start = 0, end = bytes.length, url = false) {
-  // "decode" here means bytes -> string, matching buf.toString('base64')
   tables();
   const len = end - start;
   if (len <= 0) return '';
@@ -496,7 +495,7 @@ export function base64Write(str, buf, offset = 0, max = buf.length - offset) {
 }
 
 export function base64ToBytes(str) {
-  // text -> bytes
+  // lenient base64/base64url text -> bytes
   const out = new Uint8Array(Math.max(base64ByteLength(str), 0) + 3);
   const n = base64Write(str, out, 0, out.length);
   return out.slice(0, n);
