@@ -167,12 +167,14 @@ export class EventTarget {
     if (signal && signal.aborted) return;
     type = `${type}`;
     let list = map.get(type);
-    if (list === undefined) map.set(type, list = []);
-    for (const l of list) {
+    if (list === undefined) map.set(type, list = { head: null, tail: null });
+    for (let l = list.head; l !== null; l = l.next) {
       if (l.listener === listener && l.capture === capture) return;
     }
-    const entry = { listener, capture, once, passive, removed: false };
-    list.push(entry);
+    const entry = { listener, capture, once, passive, removed: false, prev: list.tail, next: null };
+    if (list.tail !== null) list.tail.next = entry;
+    else list.head = entry;
+    list.tail = entry;
     if (signal) {
       signal.addEventListener('abort', () => {
         this.removeEventListener(type, listener, { capture });
@@ -187,11 +189,17 @@ export class EventTarget {
     type = `${type}`;
     const list = map.get(type);
     if (list === undefined) return;
-    const i = list.findIndex((l) => l.listener === listener && l.capture === capture);
-    if (i === -1) return;
-    list[i].removed = true;
-    list.splice(i, 1);
-    if (list.length === 0) map.delete(type);
+    for (let l = list.head; l !== null; l = l.next) {
+      if (l.listener !== listener || l.capture !== capture) continue;
+      // Unlink, but keep `l.next` so a dispatch standing on `l` can go on.
+      l.removed = true;
+      if (l.prev !== null) l.prev.next = l.next;
+      else list.head = l.next;
+      if (l.next !== null) l.next.prev = l.prev;
+      else list.tail = l.prev;
+      if (list.head === null) map.delete(type);
+      return;
+    }
   }
 
   dispatchEvent(event) {
@@ -206,10 +214,12 @@ export class EventTarget {
     s.currentTarget = this;
     s.phase = 2;
     const list = map.get(s.type);
-    if (list !== undefined) {
-      // Listeners added during dispatch are not called; removed ones are skipped.
-      for (const entry of list.slice()) {
-        if (entry.removed) continue;
+    // Like Node: each step looks up the following listener before calling
+    // the current one, so listeners appended behind the last one don't run.
+    let entry = list === undefined ? null : list.head;
+    while (entry !== null) {
+      const next = entry.next;
+      if (!entry.removed) {
         if (entry.once) this.removeEventListener(s.type, entry.listener, { capture: entry.capture });
         const { listener } = entry;
         s.inPassive = entry.passive;
@@ -226,6 +236,7 @@ export class EventTarget {
         s.inPassive = false;
         if (s.stopImmediate) break;
       }
+      entry = next;
     }
     s.dispatching = false;
     s.currentTarget = null;
