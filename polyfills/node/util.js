@@ -14,6 +14,7 @@ import {
 } from '../internal/validators.js';
 import { isDeepStrictEqual as deepStrictEqual } from '../internal/comparisons.js';
 import * as typesNs from 'node:util/types';
+import { TextEncoder, TextDecoder } from '../internal/web/encoding.js';
 
 // internal/errors.js imports this module (for inspect), so `codes` may not be initialised
 // while this module evaluates: reach it only at call time.
@@ -1347,8 +1348,8 @@ export function log(...args) {
 
 export { isRegExpLegacy as isRegExp, isDateLegacy as isDate };
 
-export const TextEncoder = globalThis.TextEncoder;
-export const TextDecoder = globalThis.TextDecoder;
+// The same classes the runtime installs as globals (util may load before the globals exist).
+export { TextEncoder, TextDecoder };
 
 export default {
   inspect, format, formatWithOptions, promisify, callbackify, inherits, deprecate,

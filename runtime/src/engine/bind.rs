@@ -6,8 +6,12 @@ use rquickjs::{function::Opt, Array, Ctx, Function, Object, Persistent, Result, 
 use super::{convert, loader, require_builtin, run_microtasks, spawn_op, state, Completion};
 use crate::ops::{self, module as resolve, OpError, OpValue};
 
-/// Every op, in the order `atoll:ops` declares them.
-pub const OP_NAMES: &[&str] = &[
+/// Every op name `atoll:ops` exports: the core ones here, then each op group's own list.
+pub fn op_names() -> impl Iterator<Item = &'static str> {
+    OP_NAMES.iter().copied()
+}
+
+const OP_NAMES: &[&str] = &[
     "op_stdio_write",
     "op_isatty",
     "op_tty_size",
@@ -52,24 +56,8 @@ where
     obj.set(name, func)
 }
 
-/// Read a module file as UTF-8 source. Module files are the program itself, so they are read
-/// with the runtime's authority; the sandbox issue narrows this to the program's own tree.
 pub(crate) fn read_module_source(ctx: &Ctx<'_>, path: &str) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| convert::throw_op_error(ctx, OpError::io(&e, "open", Some(path))))?;
-    let mut text = String::from_utf8(bytes).map_err(|_| {
-        convert::throw_op_error(
-            ctx,
-            OpError::code(
-                "ERR_INVALID_SOURCE_ENCODING",
-                format!("{path} is not valid UTF-8"),
-            ),
-        )
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
-    Ok(text)
+    throw(ctx, resolve::read_source(&state(ctx).op, path))
 }
 
 pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {

@@ -36,6 +36,9 @@ fn builtin(name: &str) -> Option<Builtin> {
 
 pub(crate) fn builtin_exists(name: &str) -> bool {
     POLYFILLS.binary_search_by(|(n, _)| (*n).cmp(name)).is_ok()
+        || std::env::var_os("ATOLL_POLYFILLS_DIR").is_some_and(|dir| {
+            name_to_path(name).is_some_and(|p| Path::new(&dir).join(p).is_file())
+        })
 }
 
 /// Names of the public built-ins (`fs`, `fs/promises`, ...), for `module.builtinModules`.
@@ -231,8 +234,8 @@ pub struct OpsModule;
 
 impl ModuleDef for OpsModule {
     fn declare(decl: &Declarations<'_>) -> Result<()> {
-        for name in bind::OP_NAMES {
-            decl.declare(*name)?;
+        for name in bind::op_names() {
+            decl.declare(name)?;
         }
         Ok(())
     }
@@ -244,8 +247,8 @@ impl ModuleDef for OpsModule {
             .clone()
             .expect("ops built before modules load")
             .restore(ctx)?;
-        for name in bind::OP_NAMES {
-            exports.export(*name, ops.get::<_, Value>(*name)?)?;
+        for name in bind::op_names() {
+            exports.export(name, ops.get::<_, Value>(name)?)?;
         }
         Ok(())
     }

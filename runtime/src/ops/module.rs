@@ -449,6 +449,22 @@ fn resolve_imports(
     found.map(Some).ok_or_else(not_defined)
 }
 
+/// A module file's source as UTF-8 (BOM stripped). Module files are the program itself and are
+/// read with the runtime's authority.
+pub fn read_source(_st: &super::OpState, path: &str) -> Result<String, OpError> {
+    let bytes = std::fs::read(path).map_err(|e| OpError::io(&e, "open", Some(path)))?;
+    let mut text = String::from_utf8(bytes).map_err(|_| {
+        OpError::code(
+            "ERR_INVALID_SOURCE_ENCODING",
+            format!("{path} is not valid UTF-8"),
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
 /// How Node would evaluate `path`: by extension, then the nearest package.json "type".
 pub fn format_of(path: &Path) -> Format {
     match path.extension().and_then(|e| e.to_str()) {
