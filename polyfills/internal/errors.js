@@ -17,7 +17,7 @@ function fixStack(err, header) {
   if (typeof stack === 'string') {
     const lines = stack.split('\n');
     const i = lines.findIndex((l) => /^\s+at /.test(l));
-    if (i !== -1) frames = lines.slice(i).join('\n');
+    if (i !== -1) frames = lines.slice(i).join('\n').replace(/\n+$/, '');
   }
   try {
     Object.defineProperty(err, 'stack', {
