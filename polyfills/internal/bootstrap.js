@@ -88,7 +88,10 @@ function location(err) {
   const file = m[1].replace(/^file:\/\//, '');
   const line = op_source_line(file, Number(m[2]));
   if (line === undefined || line === null) return null;
-  return `${file}:${m[2]}\n${line}\n${' '.repeat(Math.max(0, Number(m[3]) - 1))}^\n\n`;
+  let column = Number(m[3]);
+  // CommonJS line 1 carries the function wrapper's prefix.
+  if (m[2] === '1' && Module._cache[file]) column -= Module.wrapper[0].length;
+  return `${file}:${m[2]}\n${line}\n${' '.repeat(Math.max(0, column - 1))}^\n\n`;
 }
 
 function describe(err) {

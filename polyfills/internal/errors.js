@@ -550,6 +550,8 @@ E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This comman
 E('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames: %s", Error);
 E('ERR_OUT_OF_RANGE_INTEGER', 'The value of "%s" is out of range.', RangeError);
 
+E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
+
 // Named exports for the common constructors.
 export const {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS,

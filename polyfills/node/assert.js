@@ -270,6 +270,10 @@ class AssertionError extends Error {
       }
     }
     Object.setPrototypeOf(shown, AssertionError.prototype);
+    // The spread copies only enumerable keys; the stack and message are what inspect prints.
+    for (const key of ['message', 'stack']) {
+      Object.defineProperty(shown, key, { value: this[key], writable: true, configurable: true, enumerable: false });
+    }
     return inspect(shown, { ...ctx, customInspect: false, depth: 0 });
   }
 }

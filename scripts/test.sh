@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The test command (README and .ci/run): one release build, then every test on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked
+cargo test --release --locked --workspace

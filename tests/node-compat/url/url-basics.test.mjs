@@ -1,0 +1,16 @@
+import assert from 'node:assert';
+import url from 'node:url';
+const u = new URL('https://user:pw@example.com:8080/a/b?x=1&y=2#h');
+assert.strictEqual(u.host, 'example.com:8080');
+u.searchParams.append('z', 'a b');
+assert.strictEqual(u.href, 'https://user:pw@example.com:8080/a/b?x=1&y=2&z=a+b#h');
+u.pathname = '/c d';
+assert.strictEqual(u.pathname, '/c%20d');
+assert.throws(() => new URL('nope'), { code: 'ERR_INVALID_URL', name: 'TypeError' });
+assert.strictEqual(url.fileURLToPath('file:///tmp/a%20b'), '/tmp/a b');
+assert.strictEqual(url.pathToFileURL('/tmp/a b#c').href, 'file:///tmp/a%20b%23c');
+const p = url.parse('http://user@host.com:8080/p/a/t/h?query=string#hash', true);
+assert.strictEqual(p.port, '8080'); assert.strictEqual(p.pathname, '/p/a/t/h'); assert.deepStrictEqual({...p.query}, {query: 'string'});
+assert.strictEqual(p.href, 'http://user@host.com:8080/p/a/t/h?query=string#hash');
+assert.strictEqual(url.resolve('/one/two/three', 'four'), '/one/two/four');
+assert.strictEqual(url.resolve('http://example.com/one', '/two'), 'http://example.com/two');
