@@ -2,6 +2,8 @@
 //! lands) the cap-std handles every file, socket, env and process operation goes through.
 //! No JS engine types live here.
 
+pub mod fs;
 pub mod grants;
 
+pub use fs::{Access, CapFs, DirEntryInfo, FileKind, FsError, OpenFlags, Stat};
 pub use grants::{EnvGrant, Grants};
