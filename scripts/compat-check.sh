@@ -6,7 +6,7 @@ atoll=${ATOLL:-target/release/atoll}
 pass=0; fail=0
 for f in $(find tests/node-compat -name '*.test.mjs' -o -name '*.test.cjs' -o -name '*.test.js' | sort); do
   if [ -n "$1" ] && [[ "$f" != *"$1"* ]]; then continue; fi
-  if out=$(cd "$(dirname "$f")" && ATOLL_POLYFILLS_DIR=$PWD/polyfills timeout 10 "$OLDPWD/$atoll" run -A "$(basename "$f")" 2>&1); then
+  if out=$(cd "$(dirname "$f")" && TEST_TMPDIR=${TMPDIR:-/tmp} ATOLL_POLYFILLS_DIR=$PWD/polyfills timeout 10 "$OLDPWD/$atoll" run -A "$(basename "$f")" 2>&1); then
     pass=$((pass+1))
   else
     fail=$((fail+1)); echo "FAIL $f"; echo "$out" | head -${LINES_SHOWN:-6} | sed 's/^/    /'

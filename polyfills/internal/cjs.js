@@ -2,11 +2,12 @@
 // uses to import CommonJS files (loadForImport / takeExports).
 import {
   op_module_resolve, op_module_read, op_compile_function, op_require_builtin, op_builtin_list,
+  op_require_esm, op_run_microtasks,
 } from 'atoll:ops';
 import { codes } from './errors.js';
 import { validateString } from './validators.js';
 
-const { ERR_INVALID_ARG_VALUE, ERR_REQUIRE_ESM, ERR_INVALID_ARG_TYPE, ERR_NOT_IMPLEMENTED } = codes;
+
 
 function dirname(p) {
   const i = p.lastIndexOf('/');
@@ -66,7 +67,7 @@ function builtinExports(name) {
 
 function resolveFilename(request, parent) {
   validateString(request, 'id');
-  if (request === '') throw new ERR_INVALID_ARG_VALUE('id', request, 'must be a non-empty string');
+  if (request === '') throw new codes.ERR_INVALID_ARG_VALUE('id', request, 'must be a non-empty string');
   return op_module_resolve(request, parent?.filename ?? null, 'require');
 }
 
@@ -86,8 +87,16 @@ function loadFile(filename, format, parent, isMain = false) {
     if (parent && !parent.children.includes(cached)) parent.children.push(cached);
     return cached;
   }
-  if (format === 'module') throw new ERR_REQUIRE_ESM(filename, true, parent?.filename ?? null);
-  if (format === 'wasm') throw new ERR_NOT_IMPLEMENTED(`require() of a .wasm file (${filename})`);
+  if (format === 'module') {
+    // Node 20.19+ loads synchronous ES modules through require().
+    const module = new Module(filename, parent);
+    module.filename = filename;
+    module.exports = op_require_esm(filename);
+    module.loaded = true;
+    cache[filename] = module;
+    return module;
+  }
+  if (format === 'wasm') throw new codes.ERR_NOT_IMPLEMENTED(`require() of a .wasm file (${filename})`);
   const module = new Module(filename, parent);
   module.filename = filename;
   module.paths = nodeModulePaths(dirname(filename));
@@ -149,7 +158,7 @@ export function createRequire(filename) {
   if (typeof filename === 'string' && filename.startsWith('file:')) {
     path = decodeURIComponent(new URL(filename).pathname);
   } else if (typeof filename !== 'string' || !filename.startsWith('/')) {
-    throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   }
   const m = new Module(path, null);
   m.filename = path;
@@ -162,6 +171,9 @@ export function runMain(filename, onError) {
   const resolved = op_module_resolve(filename, null, 'require');
   if (resolved.format === 'module') {
     import(resolved.path).catch(onError);
+    // Node evaluates an ES entry module inside a promise job: its microtasks drain before
+    // the first nextTick.
+    op_run_microtasks();
     return;
   }
   const module = loadFile(resolved.path, resolved.format, null, true);

@@ -26,7 +26,8 @@ export function nextTick(callback, ...args) {
 let makeCallbackError = (v) => new TypeError(`The "callback" argument must be of type function. Received ${typeof v}`);
 export function setCallbackErrorFactory(f) { makeCallbackError = f; }
 
-// Node's processTicksAndRejections: each tick, then microtasks, until both queues are empty.
+// Node's processTicksAndRejections: the whole tick queue (ticks added meanwhile included), then
+// the microtasks, until both are empty.
 export function runTicks() {
   do {
     while (tickHead < ticks.length) {
@@ -38,7 +39,6 @@ export function runTicks() {
       } catch (err) {
         handleUncaught(err);
       }
-      op_run_microtasks();
     }
     ticks = [];
     tickHead = 0;

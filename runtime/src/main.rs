@@ -59,7 +59,22 @@ fn main() {
     let mut argv = vec![exec_path.clone()];
     argv.extend(script);
     argv.extend(run.script_args);
-    let op_state = OpState::new(run.grants, argv, exec_path, cwd);
+    let module_root = match &main {
+        atoll::Main::File(path) => path.parent().map(std::path::Path::to_path_buf),
+        atoll::Main::Eval { .. } => None,
+    };
+    let op_state =
+        OpState::new(run.grants, argv, exec_path, cwd).and_then(|st| match module_root {
+            Some(root) if root.is_dir() => st.with_module_root(&root),
+            _ => Ok(st),
+        });
+    let op_state = match op_state {
+        Ok(st) => st,
+        Err(e) => {
+            eprintln!("atoll: cannot open the granted paths: {e}");
+            std::process::exit(1);
+        }
+    };
     let code = std::thread::Builder::new()
         .name("atoll-js".into())
         .stack_size(JS_STACK)

@@ -14,7 +14,11 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn atoll(args: &[&str], dir: &PathBuf) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atoll")).args(args).current_dir(dir).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_atoll"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 fn script(name: &str, file: &str, source: &str) -> (PathBuf, Output) {
@@ -30,18 +34,32 @@ fn text(b: &[u8]) -> String {
 
 #[test]
 fn hello_world_prints_and_exits_zero() {
-    let (_, out) = script("hello", "hello.js", "console.log('hello', 42, { a: [1, 'x'] });\n");
+    let (_, out) = script(
+        "hello",
+        "hello.js",
+        "console.log('hello', 42, { a: [1, 'x'] });\n",
+    );
     assert_eq!(text(&out.stdout), "hello 42 { a: [ 1, 'x' ] }\n");
     assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]
 fn uncaught_error_prints_location_source_line_and_stack_then_exits_1() {
-    let (dir, out) = script("uncaught", "boom.js", "const x = 1;\nfunction f() { throw new Error('boom'); }\nf();\n");
+    let (dir, out) = script(
+        "uncaught",
+        "boom.js",
+        "const x = 1;\nfunction f() { throw new Error('boom'); }\nf();\n",
+    );
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let file = dir.join("boom.js");
-    assert!(err.starts_with(&format!("{}:2\nfunction f() {{ throw new Error('boom'); }}\n", file.display())), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "{}:2\nfunction f() {{ throw new Error('boom'); }}\n",
+            file.display()
+        )),
+        "{err}"
+    );
     assert!(err.contains("Error: boom\n    at f ("), "{err}");
     assert!(err.contains(&format!("{}:2:", file.display())), "{err}");
 }
@@ -52,21 +70,35 @@ fn syntax_error_names_file_and_position() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("SyntaxError"), "{err}");
-    assert!(err.contains(&format!("{}:2", dir.join("bad.js").display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:2", dir.join("bad.js").display())),
+        "{err}"
+    );
 }
 
 #[test]
 fn syntax_error_in_esm_names_file() {
-    let (dir, out) = script("syntax-esm", "bad.mjs", "export const a = 1;\nexport const = 2;\n");
+    let (dir, out) = script(
+        "syntax-esm",
+        "bad.mjs",
+        "export const a = 1;\nexport const = 2;\n",
+    );
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("SyntaxError"), "{err}");
-    assert!(err.contains(&dir.join("bad.mjs").display().to_string()), "{err}");
+    assert!(
+        err.contains(&dir.join("bad.mjs").display().to_string()),
+        "{err}"
+    );
 }
 
 #[test]
 fn unhandled_rejection_is_fatal_like_node_20() {
-    let (_, out) = script("rejection", "r.js", "Promise.reject(new Error('nope'));\nsetTimeout(() => console.log('not reached'), 10);\n");
+    let (_, out) = script(
+        "rejection",
+        "r.js",
+        "Promise.reject(new Error('nope'));\nsetTimeout(() => console.log('not reached'), 10);\n",
+    );
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("Error: nope"), "{err}");
@@ -74,7 +106,10 @@ fn unhandled_rejection_is_fatal_like_node_20() {
     let (_, out) = script("rejection-value", "r.js", "Promise.reject(42);\n");
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(err.contains("ERR_UNHANDLED_REJECTION") && err.contains("\"42\""), "{err}");
+    assert!(
+        err.contains("ERR_UNHANDLED_REJECTION") && err.contains("\"42\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -99,7 +134,13 @@ fn exit_codes_and_exit_events() {
 #[test]
 fn eval_print_and_stdin() {
     let dir = scratch("eval");
-    let out = atoll(&["-e", "console.log(require('path').basename('/a/b.txt'), typeof module)"], &dir);
+    let out = atoll(
+        &[
+            "-e",
+            "console.log(require('path').basename('/a/b.txt'), typeof module)",
+        ],
+        &dir,
+    );
     assert_eq!(text(&out.stdout), "b.txt object\n");
     let out = atoll(&["-p", "[1, 2].map((x) => x * 2)"], &dir);
     assert_eq!(text(&out.stdout), "[ 2, 4 ]\n");
@@ -110,7 +151,12 @@ fn eval_print_and_stdin() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"console.log('from stdin', 6 * 7)").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"console.log('from stdin', 6 * 7)")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(text(&out.stdout), "from stdin 42\n");
 }
@@ -119,18 +165,28 @@ fn eval_print_and_stdin() {
 fn script_arguments_reach_process_argv() {
     let (dir, out) = {
         let dir = scratch("argv");
-        std::fs::write(dir.join("a.js"), "console.log(JSON.stringify(process.argv.slice(1)))").unwrap();
+        std::fs::write(
+            dir.join("a.js"),
+            "console.log(JSON.stringify(process.argv.slice(1)))",
+        )
+        .unwrap();
         let out = atoll(&["a.js", "--flag", "x"], &dir);
         (dir, out)
     };
-    assert_eq!(text(&out.stdout), format!("[\"{}\",\"--flag\",\"x\"]\n", dir.join("a.js").display()));
+    assert_eq!(
+        text(&out.stdout),
+        format!("[\"{}\",\"--flag\",\"x\"]\n", dir.join("a.js").display())
+    );
 }
 
 #[test]
 fn version_help_and_bad_flags() {
     let dir = scratch("flags");
     let out = atoll(&["--version"], &dir);
-    assert_eq!(text(&out.stdout), format!("atoll {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout),
+        format!("atoll {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let out = atoll(&["--help"], &dir);
     assert!(text(&out.stdout).contains("--allow-read"));
     let out = atoll(&["--frobnicate", "x.js"], &dir);
@@ -138,7 +194,11 @@ fn version_help_and_bad_flags() {
     assert!(text(&out.stderr).contains("unknown option '--frobnicate'"));
     let out = atoll(&["run", "missing.js"], &dir);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("Cannot find module"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Cannot find module"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

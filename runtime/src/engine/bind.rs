@@ -3,12 +3,14 @@
 
 use rquickjs::{function::Opt, Array, Ctx, Function, Object, Persistent, Result, Value};
 
-use super::{convert, loader, require_builtin, run_microtasks, spawn_op, state, Completion};
+use super::{
+    convert, loader, require_builtin, require_esm, run_microtasks, spawn_op, state, Completion,
+};
 use crate::ops::{self, module as resolve, OpError, OpValue};
 
 /// Every op name `atoll:ops` exports: the core ones here, then each op group's own list.
 pub fn op_names() -> impl Iterator<Item = &'static str> {
-    OP_NAMES.iter().copied()
+    OP_NAMES.iter().chain(super::bind_fs::FS_OP_NAMES).copied()
 }
 
 const OP_NAMES: &[&str] = &[
@@ -36,6 +38,7 @@ const OP_NAMES: &[&str] = &[
     "op_compile_function",
     "op_eval_script",
     "op_require_builtin",
+    "op_require_esm",
     "op_builtin_list",
     "op_source_line",
     "op_url_parse",
@@ -263,12 +266,18 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
             let parent = parent.unwrap_or_else(|| state(&ctx).op.cwd.borrow().join("[eval]"));
             let resolved = throw(
                 &ctx,
-                resolve::resolve(&spec, Some(&parent), mode, &loader::builtin_exists),
+                resolve::resolve(
+                    &spec,
+                    Some(&parent),
+                    mode,
+                    &loader::builtin_exists,
+                    &state(&ctx).op,
+                ),
             )?;
             let v = match resolved {
                 resolve::Resolved::Builtin(name) => OpValue::Object(vec![("builtin", name.into())]),
                 resolve::Resolved::File(path) => {
-                    let format = match resolve::format_of(&path) {
+                    let format = match resolve::format_of(&state(&ctx).op, &path) {
                         resolve::Format::CommonJs => "commonjs",
                         resolve::Format::Module => "module",
                         resolve::Format::Json => "json",
@@ -316,6 +325,9 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
         "op_require_builtin",
         |ctx: Ctx<'js>, name: String| require_builtin(&ctx, &name),
     )?;
+    set(ctx, &o, "op_require_esm", |ctx: Ctx<'js>, path: String| {
+        require_esm(&ctx, &path)
+    })?;
     set(ctx, &o, "op_builtin_list", || {
         loader::public_builtins()
             .map(str::to_owned)
@@ -325,9 +337,8 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
         ctx,
         &o,
         "op_source_line",
-        |path: String, line: usize| -> Option<String> {
-            let text = std::fs::read_to_string(&path).ok()?;
-            text.lines().nth(line.checked_sub(1)?).map(str::to_owned)
+        |ctx: Ctx<'js>, path: String, line: usize| -> Option<String> {
+            resolve::source_line(&state(&ctx).op, &path, line)
         },
     )?;
     set(
@@ -359,5 +370,6 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
             *state(&ctx).error_factory.borrow_mut() = Some(Persistent::save(&ctx, f));
         },
     )?;
+    super::bind_fs::register(ctx, &o)?;
     Ok(o)
 }

@@ -113,7 +113,14 @@ impl Resolver for AtollResolver {
             Some(PathBuf::from(base))
         };
         let parent = parent.or_else(|| Some(state(ctx).op.cwd.borrow().join("[eval]")));
-        match resolve::resolve(name, parent.as_deref(), Mode::Import, &builtin_exists) {
+        let st = state(ctx);
+        match resolve::resolve(
+            name,
+            parent.as_deref(),
+            Mode::Import,
+            &builtin_exists,
+            &st.op,
+        ) {
             Ok(Resolved::Builtin(n)) => Ok(n),
             Ok(Resolved::File(p)) => Ok(p.to_string_lossy().into_owned()),
             Err(e) => Err(convert::throw_op_error(ctx, e)),
@@ -150,7 +157,7 @@ impl Loader for AtollLoader {
             };
         }
         let path = PathBuf::from(name);
-        match resolve::format_of(&path) {
+        match resolve::format_of(&state(ctx).op, &path) {
             Format::Module => {
                 let source = bind::read_module_source(ctx, name)?;
                 let module = Module::declare(ctx.clone(), name, source)?;

@@ -2,6 +2,7 @@
 //! through `run` and the ops table, so another engine could replace this module alone.
 
 mod bind;
+mod bind_fs;
 mod convert;
 mod loader;
 
@@ -359,6 +360,29 @@ pub(crate) fn require_builtin<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Resu
         .borrow_mut()
         .insert(name.to_owned(), Persistent::save(ctx, ns.clone()));
     Ok(ns)
+}
+
+/// `require()` of an ES module file (Node 20.19+): its namespace, if it evaluates without
+/// top-level await. Goes through the module registry, so `import` shares the instance.
+pub(crate) fn require_esm<'js>(ctx: &Ctx<'js>, path: &str) -> rquickjs::Result<Object<'js>> {
+    let importer = format!("atoll:require/{path}");
+    let source = format!(
+        "import * as ns from {}; export {{ ns }};",
+        serde_json::to_string(path).unwrap_or_default()
+    );
+    let module = Module::declare(ctx.clone(), importer, source)?;
+    let (module, promise) = module.eval()?;
+    match promise.result::<Value>() {
+        Some(Err(e)) => Err(e),
+        Some(Ok(_)) => module.namespace()?.get("ns"),
+        None => Err(convert::throw_op_error(
+            ctx,
+            OpError::code(
+                "ERR_REQUIRE_ASYNC_MODULE",
+                format!("require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From {path}"),
+            ),
+        )),
+    }
 }
 
 /// Run queued promise jobs until none is left (`runMicrotasks`).

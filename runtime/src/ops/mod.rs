@@ -2,13 +2,20 @@
 //! (`engine/bind.rs`) exposes them to the polyfills as `atoll:ops` exports named `op_<group>_<verb>`.
 
 pub mod error;
+pub mod fs;
 pub mod module;
+pub mod os;
 pub mod process;
 pub mod url;
 
-use std::{cell::RefCell, path::PathBuf, time::Instant};
+use std::{
+    cell::RefCell,
+    path::{Path, PathBuf},
+    sync::Arc,
+    time::Instant,
+};
 
-use wasi_bridge::Grants;
+use wasi_bridge::{fs::CapFs, grants::Scope, Grants};
 
 pub use error::OpError;
 
@@ -64,16 +71,55 @@ pub struct OpState {
     pub start: Instant,
     /// `process.cwd()`: per runtime, never the host process's (several runtimes may share one).
     pub cwd: RefCell<PathBuf>,
+    /// Every file access the script makes goes through this capability.
+    pub fs: Arc<CapFs>,
+    /// Open files (`fs.open`) by fd number.
+    pub fds: Arc<fs::FdTable>,
+    /// The module loader's implicit read-only grant: the entry script's directory tree, so a
+    /// program can load its own modules without `--allow-read`. Used for module source and
+    /// resolution probes only, never by `node:fs`.
+    pub modules: Option<Arc<CapFs>>,
 }
 
 impl OpState {
-    pub fn new(grants: Grants, argv: Vec<String>, exec_path: String, cwd: PathBuf) -> Self {
-        OpState {
+    /// Fails when a granted path cannot be opened (the caller reports it and exits).
+    pub fn new(
+        grants: Grants,
+        argv: Vec<String>,
+        exec_path: String,
+        cwd: PathBuf,
+    ) -> std::io::Result<Self> {
+        let fs = Arc::new(CapFs::new(&grants, &cwd)?);
+        Ok(OpState {
             grants,
             argv,
             exec_path,
             start: Instant::now(),
             cwd: RefCell::new(cwd),
+            fs,
+            fds: Arc::default(),
+            modules: None,
+        })
+    }
+
+    /// Let the module loader read the tree under `root` (the entry script's directory),
+    /// minus any `--deny-read` paths.
+    pub fn with_module_root(mut self, root: &Path) -> std::io::Result<Self> {
+        let grants = Grants {
+            read: Scope::Some(vec![root.to_path_buf()]),
+            deny_read: self.grants.deny_read.clone(),
+            ..Grants::default()
+        };
+        self.modules = Some(Arc::new(CapFs::new(&grants, root)?));
+        Ok(self)
+    }
+
+    /// What an fs op needs, detached from this (single-threaded) state.
+    pub fn fs_ctx(&self) -> fs::FsCtx {
+        fs::FsCtx {
+            cap: self.fs.clone(),
+            fds: self.fds.clone(),
+            cwd: self.cwd.borrow().clone(),
         }
     }
 

@@ -50,6 +50,7 @@ pub fn resolve(
     parent: Option<&Path>,
     mode: Mode,
     builtins: &dyn Builtins,
+    fs: &dyn ModuleFs,
 ) -> Result<Resolved, OpError> {
     if let Some(name) = specifier.strip_prefix("node:") {
         let canonical = format!("node:{name}");
@@ -74,18 +75,18 @@ pub fn resolve(
             .ok()
             .and_then(|u| u.to_file_path().ok())
             .ok_or_else(|| OpError::code("ERR_INVALID_URL", format!("Invalid URL: {specifier}")))?;
-        resolve_path(&path, mode)?
+        resolve_path(fs, &path, mode)?
     } else if is_path_like(specifier) {
-        resolve_path(&normalize(&base_dir.join(specifier)), mode)?
+        resolve_path(fs, &normalize(&base_dir.join(specifier)), mode)?
     } else if specifier.starts_with('#') {
-        resolve_imports(specifier, &base_dir, mode)?
+        resolve_imports(fs, specifier, &base_dir, mode)?
     } else if specifier.contains(':') && mode == Mode::Import {
         return Err(OpError::code(
             "ERR_UNSUPPORTED_ESM_URL_SCHEME",
             format!("Only URLs with a scheme in: file and node are supported by the default ESM loader. Received protocol '{}'", &specifier[..=specifier.find(':').unwrap_or(0)]),
         ));
     } else {
-        resolve_package(specifier, &base_dir, mode)?
+        resolve_package(fs, specifier, &base_dir, mode)?
     };
     match found {
         Some(path) => Ok(Resolved::File(path)),
@@ -130,20 +131,51 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn is_file(p: &Path) -> bool {
-    p.metadata().map(|m| m.is_file()).unwrap_or(false)
+/// A file or a directory, as resolution sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
 }
 
-fn is_dir(p: &Path) -> bool {
-    p.metadata().map(|m| m.is_dir()).unwrap_or(false)
+/// What resolution and loading may read. atoll's `OpState` implements it over the read grants
+/// plus the entry script's own tree; nothing here touches the ambient filesystem.
+pub trait ModuleFs {
+    /// May the loader read `path` at all (before asking the OS)?
+    fn allows(&self, path: &Path) -> bool;
+    /// What `path` is, following symlinks; `None` if it is missing or not readable.
+    fn kind(&self, path: &Path) -> Option<Kind>;
+    /// The bytes of `path`; a path outside every grant is `ERR_ACCESS_DENIED`.
+    fn read(&self, path: &Path) -> Result<Vec<u8>, OpError>;
 }
 
-fn resolve_path(path: &Path, mode: Mode) -> Result<Option<PathBuf>, OpError> {
+fn is_file(fs: &dyn ModuleFs, p: &Path) -> bool {
+    fs.kind(p) == Some(Kind::File)
+}
+
+fn is_dir(fs: &dyn ModuleFs, p: &Path) -> bool {
+    fs.kind(p) == Some(Kind::Dir)
+}
+
+fn denied(path: &Path) -> OpError {
+    OpError::AccessDenied {
+        permission: "FileSystemRead",
+        resource: path.to_string_lossy().into_owned(),
+        flag: "--allow-read".into(),
+    }
+}
+
+fn resolve_path(fs: &dyn ModuleFs, path: &Path, mode: Mode) -> Result<Option<PathBuf>, OpError> {
+    // A relative or absolute specifier names its target: outside the grants it is a denial,
+    // not a "not found" (which would also leak whether the file exists).
+    if !fs.allows(path) {
+        return Err(denied(path));
+    }
     match mode {
         Mode::Import => {
-            if is_file(path) {
+            if is_file(fs, path) {
                 Ok(Some(path.to_path_buf()))
-            } else if is_dir(path) {
+            } else if is_dir(fs, path) {
                 Err(OpError::code(
                     "ERR_UNSUPPORTED_DIR_IMPORT",
                     format!(
@@ -155,7 +187,7 @@ fn resolve_path(path: &Path, mode: Mode) -> Result<Option<PathBuf>, OpError> {
                 Ok(None)
             }
         }
-        Mode::Require => Ok(load_as_file(path).or_else(|| load_as_directory(path))),
+        Mode::Require => Ok(load_as_file(fs, path).or_else(|| load_as_directory(fs, path))),
     }
 }
 
@@ -165,48 +197,53 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn load_as_file(path: &Path) -> Option<PathBuf> {
-    if is_file(path) {
+fn load_as_file(fs: &dyn ModuleFs, path: &Path) -> Option<PathBuf> {
+    if is_file(fs, path) {
         return Some(path.to_path_buf());
     }
     [".js", ".json", ".cjs", ".mjs"]
         .iter()
         .map(|ext| with_suffix(path, ext))
-        .find(|p| is_file(p))
+        .find(|p| is_file(fs, p))
 }
 
-fn load_as_directory(dir: &Path) -> Option<PathBuf> {
-    if let Some(pkg) = read_package_json(dir) {
+fn load_as_directory(fs: &dyn ModuleFs, dir: &Path) -> Option<PathBuf> {
+    if let Some(pkg) = read_package_json(fs, dir) {
         if let Some(main) = pkg.get("main").and_then(Json::as_str) {
             let target = normalize(&dir.join(main));
-            if let Some(found) = load_as_file(&target).or_else(|| load_index(&target)) {
+            if let Some(found) = load_as_file(fs, &target).or_else(|| load_index(fs, &target)) {
                 return Some(found);
             }
         }
     }
-    load_index(dir)
+    load_index(fs, dir)
 }
 
-fn load_index(dir: &Path) -> Option<PathBuf> {
+fn load_index(fs: &dyn ModuleFs, dir: &Path) -> Option<PathBuf> {
     ["index.js", "index.json", "index.cjs"]
         .iter()
         .map(|f| dir.join(f))
-        .find(|p| is_file(p))
+        .find(|p| is_file(fs, p))
 }
 
-pub fn read_package_json(dir: &Path) -> Option<Json> {
-    let text = std::fs::read_to_string(dir.join("package.json")).ok()?;
-    serde_json::from_str(&text).ok()
+/// `dir/package.json`, parsed; absent, unreadable or outside the grants reads as none.
+pub fn read_package_json(fs: &dyn ModuleFs, dir: &Path) -> Option<Json> {
+    let path = dir.join("package.json");
+    if !fs.allows(&path) {
+        return None;
+    }
+    let bytes = fs.read(&path).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// The nearest package.json at or above `dir`, with the directory holding it.
-pub fn find_package_scope(dir: &Path) -> Option<(PathBuf, Json)> {
+pub fn find_package_scope(fs: &dyn ModuleFs, dir: &Path) -> Option<(PathBuf, Json)> {
     let mut cur = Some(dir);
     while let Some(d) = cur {
         if d.file_name().is_some_and(|n| n == "node_modules") {
             return None;
         }
-        if let Some(pkg) = read_package_json(d) {
+        if let Some(pkg) = read_package_json(fs, d) {
             return Some((d.to_path_buf(), pkg));
         }
         cur = d.parent();
@@ -222,6 +259,7 @@ fn conditions(mode: Mode) -> [&'static str; 3] {
 }
 
 fn resolve_package(
+    fs: &dyn ModuleFs,
     specifier: &str,
     base_dir: &Path,
     mode: Mode,
@@ -233,7 +271,7 @@ fn resolve_package(
         )
     })?;
     // A package may import itself by name through its own "exports".
-    if let Some((scope, pkg)) = find_package_scope(base_dir) {
+    if let Some((scope, pkg)) = find_package_scope(fs, base_dir) {
         if pkg.get("name").and_then(Json::as_str) == Some(name) {
             if let Some(exports) = pkg.get("exports") {
                 return resolve_exports(&scope, exports, &subpath, mode, specifier).map(Some);
@@ -247,8 +285,8 @@ fn resolve_package(
             continue;
         }
         let pkg_dir = dir.join("node_modules").join(name);
-        if is_dir(&pkg_dir) {
-            let pkg = read_package_json(&pkg_dir);
+        if is_dir(fs, &pkg_dir) {
+            let pkg = read_package_json(fs, &pkg_dir);
             if let Some(exports) = pkg.as_ref().and_then(|p| p.get("exports")) {
                 return resolve_exports(&pkg_dir, exports, &subpath, mode, specifier).map(Some);
             }
@@ -258,9 +296,11 @@ fn resolve_package(
                 normalize(&pkg_dir.join(&subpath))
             };
             return Ok(match mode {
-                Mode::Require => load_as_file(&target).or_else(|| load_as_directory(&target)),
-                Mode::Import if subpath == "." => load_as_directory(&target),
-                Mode::Import => is_file(&target).then_some(target),
+                Mode::Require => {
+                    load_as_file(fs, &target).or_else(|| load_as_directory(fs, &target))
+                }
+                Mode::Import if subpath == "." => load_as_directory(fs, &target),
+                Mode::Import => is_file(fs, &target).then_some(target),
             });
         }
         cur = dir.parent();
@@ -425,6 +465,7 @@ fn resolve_target(
 }
 
 fn resolve_imports(
+    fs: &dyn ModuleFs,
     specifier: &str,
     base_dir: &Path,
     mode: Mode,
@@ -435,24 +476,26 @@ fn resolve_imports(
             format!("Package import specifier \"{specifier}\" is not defined"),
         )
     };
-    let (scope, pkg) = find_package_scope(base_dir).ok_or_else(not_defined)?;
+    let (scope, pkg) = find_package_scope(fs, base_dir).ok_or_else(not_defined)?;
     let imports = pkg
         .get("imports")
         .and_then(Json::as_object)
         .ok_or_else(not_defined)?;
     // "imports" targets may also name packages; those resolve like bare specifiers.
     let found = match imports.get(specifier) {
-        Some(Json::String(t)) if !t.starts_with("./") => return resolve_package(t, &scope, mode),
+        Some(Json::String(t)) if !t.starts_with("./") => {
+            return resolve_package(fs, t, &scope, mode)
+        }
         Some(target) => resolve_target(&scope, target, None, mode)?,
         None => match_subpath(&scope, imports, specifier, mode)?,
     };
     found.map(Some).ok_or_else(not_defined)
 }
 
-/// A module file's source as UTF-8 (BOM stripped). Module files are the program itself and are
-/// read with the runtime's authority.
-pub fn read_source(_st: &super::OpState, path: &str) -> Result<String, OpError> {
-    let bytes = std::fs::read(path).map_err(|e| OpError::io(&e, "open", Some(path)))?;
+/// A module file's source as UTF-8 (BOM stripped), read through the read grants or the entry
+/// script's tree (`ModuleFs`).
+pub fn read_source(fs: &dyn ModuleFs, path: &str) -> Result<String, OpError> {
+    let bytes = fs.read(Path::new(path))?;
     let mut text = String::from_utf8(bytes).map_err(|_| {
         OpError::code(
             "ERR_INVALID_SOURCE_ENCODING",
@@ -466,7 +509,7 @@ pub fn read_source(_st: &super::OpState, path: &str) -> Result<String, OpError> 
 }
 
 /// How Node would evaluate `path`: by extension, then the nearest package.json "type".
-pub fn format_of(path: &Path) -> Format {
+pub fn format_of(fs: &dyn ModuleFs, path: &Path) -> Format {
     match path.extension().and_then(|e| e.to_str()) {
         Some("mjs") => Format::Module,
         Some("cjs") => Format::CommonJs,
@@ -474,7 +517,7 @@ pub fn format_of(path: &Path) -> Format {
         Some("wasm") => Format::Wasm,
         _ => {
             let dir = path.parent().unwrap_or(Path::new("/"));
-            match find_package_scope(dir) {
+            match find_package_scope(fs, dir) {
                 Some((_, pkg)) if pkg.get("type").and_then(Json::as_str) == Some("module") => {
                     Format::Module
                 }
@@ -484,9 +527,74 @@ pub fn format_of(path: &Path) -> Format {
     }
 }
 
+/// Line `line` (1-based) of a module file, for printing where an uncaught error was thrown;
+/// only files the loader may read.
+pub fn source_line(fs: &dyn ModuleFs, path: &str, line: usize) -> Option<String> {
+    let p = Path::new(path);
+    if !p.is_absolute() || !fs.allows(p) {
+        return None;
+    }
+    let text = String::from_utf8(fs.read(p).ok()?).ok()?;
+    text.lines().nth(line.checked_sub(1)?).map(str::to_owned)
+}
+
+impl super::OpState {
+    /// The capability that may read `path` for the module loader: the read grants first, then
+    /// the entry script's tree.
+    fn module_cap(&self, path: &Path) -> Option<&wasi_bridge::fs::CapFs> {
+        use wasi_bridge::fs::Access;
+        if self.fs.allows(path, Access::Read) {
+            return Some(&self.fs);
+        }
+        self.modules
+            .as_deref()
+            .filter(|m| m.allows(path, Access::Read))
+    }
+}
+
+impl ModuleFs for super::OpState {
+    fn allows(&self, path: &Path) -> bool {
+        self.module_cap(path).is_some()
+    }
+
+    fn kind(&self, path: &Path) -> Option<Kind> {
+        let st = self.module_cap(path)?.stat(path, true).ok()?;
+        match st.mode & libc::S_IFMT {
+            libc::S_IFREG => Some(Kind::File),
+            libc::S_IFDIR => Some(Kind::Dir),
+            _ => None,
+        }
+    }
+
+    fn read(&self, path: &Path) -> Result<Vec<u8>, OpError> {
+        let shown = path.to_string_lossy();
+        match self.module_cap(path) {
+            Some(cap) => cap
+                .read(path)
+                .map_err(|e| super::fs::fs_error(e, "open", &shown)),
+            None => Err(denied(path)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A filesystem with nothing in it (resolution tests that never touch files).
+    struct NoFs;
+
+    impl ModuleFs for NoFs {
+        fn allows(&self, _: &Path) -> bool {
+            false
+        }
+        fn kind(&self, _: &Path) -> Option<Kind> {
+            None
+        }
+        fn read(&self, path: &Path) -> Result<Vec<u8>, OpError> {
+            Err(denied(path))
+        }
+    }
 
     #[test]
     fn splits_scoped_and_plain_package_names() {
@@ -511,14 +619,14 @@ mod tests {
     fn builtins_resolve_with_and_without_prefix() {
         let has = |n: &str| n == "node:fs" || n == "node:test";
         assert_eq!(
-            resolve("fs", None, Mode::Require, &has).unwrap(),
+            resolve("fs", None, Mode::Require, &has, &NoFs).unwrap(),
             Resolved::Builtin("node:fs".into())
         );
         assert_eq!(
-            resolve("node:fs", None, Mode::Import, &has).unwrap(),
+            resolve("node:fs", None, Mode::Import, &has, &NoFs).unwrap(),
             Resolved::Builtin("node:fs".into())
         );
-        let err = resolve("node:nope", None, Mode::Import, &has).unwrap_err();
+        let err = resolve("node:nope", None, Mode::Import, &has, &NoFs).unwrap_err();
         assert!(
             matches!(err, OpError::Code { ref code, .. } if code == "ERR_UNKNOWN_BUILTIN_MODULE")
         );

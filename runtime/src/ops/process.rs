@@ -158,7 +158,7 @@ mod tests {
     use wasi_bridge::Grants;
 
     fn state(grants: Grants) -> OpState {
-        OpState::new(grants, vec![], "atoll".into(), std::env::temp_dir())
+        OpState::new(grants, vec![], "atoll".into(), std::env::temp_dir()).unwrap()
     }
 
     #[test]

@@ -1,0 +1,22 @@
+// process facts: argv, execPath, version(s), platform/arch, hrtime, memoryUsage, cwd, uptime.
+import assert from 'node:assert';
+assert.ok(Array.isArray(process.argv) && process.argv.length >= 2);
+assert.strictEqual(typeof process.execPath, 'string');
+assert.match(process.version, /^v\d+\.\d+\.\d+$/);
+assert.strictEqual(process.versions.node, process.version.slice(1));
+assert.strictEqual(process.platform, 'linux');
+assert.ok(['x64', 'arm64'].includes(process.arch));
+assert.strictEqual(typeof process.pid, 'number');
+assert.strictEqual(typeof process.ppid, 'number');
+const [s, ns] = process.hrtime();
+assert.ok(Number.isInteger(s) && ns >= 0 && ns < 1e9);
+const d = process.hrtime([s, ns]);
+assert.ok(d[0] >= 0);
+assert.strictEqual(typeof process.hrtime.bigint(), 'bigint');
+const m = process.memoryUsage();
+for (const k of ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers']) assert.strictEqual(typeof m[k], 'number', k);
+assert.ok(m.rss > 0);
+assert.strictEqual(typeof process.uptime(), 'number');
+assert.strictEqual(process.cwd(), new URL('.', import.meta.url).pathname.replace(/\/$/, ''));
+assert.throws(() => process.chdir('/definitely/not/here'), { code: 'ENOENT', syscall: 'chdir' });
+assert.throws(() => process.chdir(1), { code: 'ERR_INVALID_ARG_TYPE' });
