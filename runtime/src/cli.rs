@@ -29,7 +29,7 @@ Other options:
 pub enum Command {
     Help,
     Version,
-    Run(RunArgs),
+    Run(Box<RunArgs>),
 }
 
 #[derive(Debug, PartialEq)]
@@ -128,11 +128,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
     let entry =
         entry.ok_or_else(|| "no script given\nRun 'atoll --help' for usage.".to_string())?;
-    Ok(Command::Run(RunArgs {
+    Ok(Command::Run(Box::new(RunArgs {
         grants,
         entry,
         script_args: args[i..].to_vec(),
-    }))
+    })))
 }
 
 #[cfg(test)]
@@ -159,20 +159,15 @@ mod tests {
 
     #[test]
     fn eval_print_stdin_and_errors() {
+        let entry = |a: &[&str]| match parse(&args(a)).unwrap() {
+            Command::Run(r) => r.entry,
+            other => panic!("{other:?}"),
+        };
         assert!(matches!(
-            parse(&args(&["-p", "1+1"])).unwrap(),
-            Command::Run(RunArgs {
-                entry: Entry::Eval { print: true, .. },
-                ..
-            })
+            entry(&["-p", "1+1"]),
+            Entry::Eval { print: true, .. }
         ));
-        assert!(matches!(
-            parse(&args(&["-"])).unwrap(),
-            Command::Run(RunArgs {
-                entry: Entry::Stdin,
-                ..
-            })
-        ));
+        assert_eq!(entry(&["-"]), Entry::Stdin);
         assert!(parse(&args(&["--bogus", "a.js"]))
             .unwrap_err()
             .contains("unknown option '--bogus'"));

@@ -47,6 +47,8 @@ pub(crate) enum Completion {
 }
 
 type Pf = Persistent<Function<'static>>;
+/// (promise, reason, handled) as QuickJS's rejection tracker reported it.
+type TrackedRejection = (Persistent<Value<'static>>, Persistent<Value<'static>>, bool);
 
 /// Per-runtime engine state, reachable from any `Ctx` through userdata.
 pub(crate) struct EngineState {
@@ -57,7 +59,7 @@ pub(crate) struct EngineState {
     refs: Cell<usize>,
     listeners: RefCell<HashMap<u64, Pf>>,
     tx: mpsc::UnboundedSender<Completion>,
-    rejections: RefCell<Vec<(Persistent<Value<'static>>, Persistent<Value<'static>>, bool)>>,
+    rejections: RefCell<Vec<TrackedRejection>>,
     builtin_ns: RefCell<HashMap<String, Persistent<Object<'static>>>>,
     pub error_factory: RefCell<Option<Pf>>,
     /// Module names of generated ESM facades over CommonJS files (they may import `atoll:`).
