@@ -215,7 +215,10 @@ impl DenyRoot {
 
     /// Is this root at or under `real` (so an op on `real` as a whole would touch it)?
     fn inside_real(&self, real: &Path) -> bool {
-        self.real.as_ref().unwrap_or(&self.lexical).starts_with(real)
+        self.real
+            .as_ref()
+            .unwrap_or(&self.lexical)
+            .starts_with(real)
     }
 }
 
@@ -227,6 +230,9 @@ pub struct CapFs {
     deny_write: Vec<DenyRoot>,
     cwd: PathBuf,
 }
+
+/// Symlinks re-routed through CapFs before ELOOP (Linux's own limit).
+const MAX_HOPS: usize = 40;
 
 fn errno(e: rustix::io::Errno) -> io::Error {
     io::Error::from_raw_os_error(e.raw_os_error())
@@ -438,7 +444,11 @@ impl CapFs {
 
     /// Longest-prefix grant for `access`, and the path relative to its `dir`.
     fn route(&self, abs: &Path, access: Access) -> Result<(&Grant, PathBuf), FsError> {
-        if self.denies(access).iter().any(|d| abs.starts_with(&d.lexical)) {
+        if self
+            .denies(access)
+            .iter()
+            .any(|d| abs.starts_with(&d.lexical))
+        {
             return Err(Self::denied(access, abs));
         }
         let g = self
@@ -449,6 +459,7 @@ impl CapFs {
             .ok_or_else(|| Self::denied(access, abs))?;
         let rest = abs.strip_prefix(&g.root).unwrap_or(Path::new(""));
         let rel = match &g.entry {
+            Some(e) if rest.as_os_str().is_empty() => PathBuf::from(e),
             Some(e) => Path::new(e).join(rest),
             None if rest.as_os_str().is_empty() => PathBuf::from("."),
             None => rest.to_path_buf(),
@@ -574,11 +585,9 @@ impl CapFs {
 
     /// Real location of the entry `p` names (computing it if the checks did not need it).
     fn parent_real(p: &Parent) -> Option<PathBuf> {
-        p.real.clone().or_else(|| {
-            fd_real(p.dir.as_fd())
-                .ok()
-                .map(|r| r.join(&p.name))
-        })
+        p.real
+            .clone()
+            .or_else(|| fd_real(p.dir.as_fd()).ok().map(|r| r.join(&p.name)))
     }
 
     /// Refuse an operation on a whole subtree (rm -r, rename) that contains a carve-out.
@@ -603,6 +612,10 @@ impl CapFs {
     /// `fs.open`: `open(2)` relative to the grant. Write/append/create/truncate need Write,
     /// plus Read if `read`.
     pub fn open(&self, abs: &Path, flags: &OpenFlags) -> Result<File, FsError> {
+        self.open_inner(abs, flags, 0)
+    }
+
+    fn open_inner(&self, abs: &Path, flags: &OpenFlags, hops: usize) -> Result<File, FsError> {
         let abs = self.absolute(abs);
         let needs = flags.needs();
         let mut o = OpenOptions::new();
@@ -641,7 +654,8 @@ impl CapFs {
         for _ in 0..8 {
             if !flags.exclusive {
                 match self.open_path_like(&abs, needs, &o, flags.truncate) {
-                    Err(FsError::Io(e)) if e.raw_os_error() == Some(rustix::io::Errno::NOENT.raw_os_error()) => {}
+                    Err(FsError::Io(e))
+                        if e.raw_os_error() == Some(rustix::io::Errno::NOENT.raw_os_error()) => {}
                     r => return r.map(|(_, f)| f),
                 }
             }
@@ -652,11 +666,50 @@ impl CapFs {
                 Ok(f) => return Ok(f),
                 Err(e)
                     if !flags.exclusive
-                        && e.raw_os_error() == Some(rustix::io::Errno::EXIST.raw_os_error()) => {}
+                        && e.raw_os_error() == Some(rustix::io::Errno::EXIST.raw_os_error()) =>
+                {
+                    // Lost a race, or the entry is a dangling symlink. For the latter, follow
+                    // it like the kernel would, but by re-routing its target through CapFs
+                    // (so every grant and carve-out applies again), with bounded depth.
+                    if let Ok(t) = rustix::fs::readlinkat(&p.dir, &p.name, Vec::new()) {
+                        if !flags.follow || hops >= MAX_HOPS {
+                            return Err(raw(rustix::io::Errno::LOOP.raw_os_error()));
+                        }
+                        let t = PathBuf::from(OsString::from_vec(t.into_bytes()));
+                        let next = if t.is_absolute() {
+                            t
+                        } else {
+                            let base = p
+                                .real
+                                .as_deref()
+                                .and_then(Path::parent)
+                                .and_then(|r| self.real_to_lexical(r))
+                                .ok_or_else(|| Self::denied(needs[0], &abs))?;
+                            base.join(t)
+                        };
+                        return self.open_inner(&next, flags, hops + 1);
+                    }
+                }
                 Err(e) => return Err(Self::map(e, needs[0], &abs)),
             }
         }
         Err(raw(rustix::io::Errno::NOENT.raw_os_error()))
+    }
+
+    /// Express a real location under a grant's root as granted (for re-routing).
+    fn real_to_lexical(&self, real: &Path) -> Option<PathBuf> {
+        self.grants
+            .iter()
+            .filter_map(|g| {
+                let (base, root) = match &g.entry {
+                    None => (g.real.as_deref()?, g.root.as_path()),
+                    Some(_) => (g.real.as_deref()?.parent()?, g.root.parent()?),
+                };
+                let rest = real.strip_prefix(base).ok()?;
+                Some((base.components().count(), root.join(rest)))
+            })
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, p)| normalize(&p))
     }
 
     /// Open an existing file; a requested truncate happens only after the location check.
@@ -730,7 +783,15 @@ impl CapFs {
             .open_dir(&rel)
             .map_err(|e| Self::map(e, Access::Read, &abs))?;
         self.verify_fd(g, d.as_fd(), &[Access::Read], &abs)?;
-        let mut rd = rustix::fs::Dir::read_from(d.as_fd()).map_err(errno)?;
+        // `d` may be an O_PATH fd: reopen "." of the verified handle for reading (no traversal).
+        let rfd = rustix::fs::openat(
+            &d,
+            ".",
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(errno)?;
+        let mut rd = rustix::fs::Dir::new(rfd).map_err(errno)?;
         let mut out = Vec::new();
         while let Some(ent) = rd.read() {
             let ent = ent.map_err(errno)?;
@@ -747,9 +808,13 @@ impl CapFs {
                 T::Socket => FileKind::Socket,
                 T::CharacterDevice => FileKind::CharDevice,
                 T::BlockDevice => FileKind::BlockDevice,
-                T::Unknown => stat_at(d.as_fd(), OsStr::from_bytes(name), AtFlags::SYMLINK_NOFOLLOW)
-                    .map(|s| FileKind::from_mode(s.mode))
-                    .unwrap_or(FileKind::Unknown),
+                T::Unknown => stat_at(
+                    d.as_fd(),
+                    OsStr::from_bytes(name),
+                    AtFlags::SYMLINK_NOFOLLOW,
+                )
+                .map(|s| FileKind::from_mode(s.mode))
+                .unwrap_or(FileKind::Unknown),
             };
             out.push(DirEntryInfo {
                 name: String::from_utf8_lossy(name).into_owned(),
@@ -845,8 +910,7 @@ impl CapFs {
     /// `fs.rmdir`.
     pub fn remove_dir(&self, abs: &Path) -> Result<(), FsError> {
         let p = self.parent(abs, &[Access::Write])?;
-        rustix::fs::unlinkat(&p.dir, &p.name, AtFlags::REMOVEDIR)
-            .map_err(|e| FsError::Io(errno(e)))
+        rustix::fs::unlinkat(&p.dir, &p.name, AtFlags::REMOVEDIR).map_err(|e| FsError::Io(errno(e)))
     }
 
     /// `fs.rm({recursive: true})`: never follows symlinks (they are unlinked, not descended).
@@ -1120,7 +1184,10 @@ mod tests {
         assert!(!fs.allows(Path::new("/"), Access::Read));
         assert!(matches!(
             fs.read(Path::new("/etc/hostname")),
-            Err(FsError::Denied { access: Access::Read, .. })
+            Err(FsError::Denied {
+                access: Access::Read,
+                ..
+            })
         ));
     }
 
