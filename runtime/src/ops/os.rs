@@ -11,10 +11,15 @@ use std::ffi::CStr;
 use super::{OpError, OpState, OpValue};
 
 fn env_denied(what: &str) -> OpError {
+    let flag = if what == "HOME" {
+        "--allow-env=HOME"
+    } else {
+        "--allow-env"
+    };
     OpError::AccessDenied {
         permission: "Env",
         resource: what.into(),
-        flag: "--allow-env".into(),
+        flag: flag.into(),
     }
 }
 
