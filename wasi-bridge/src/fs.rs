@@ -615,8 +615,41 @@ impl CapFs {
         self.open_inner(abs, flags, 0)
     }
 
+    /// `open`, plus: when the final component is a symlink that cap-std refuses to follow
+    /// (absolute, or leading out of the grant it was reached through), or that lands in a
+    /// carve-out, its target is re-routed through CapFs (every grant and carve-out applies
+    /// again), at most `MAX_HOPS` times. Intermediate components are never re-routed.
     fn open_inner(&self, abs: &Path, flags: &OpenFlags, hops: usize) -> Result<File, FsError> {
         let abs = self.absolute(abs);
+        let needs = flags.needs();
+        // A lexical denial is final.
+        self.route_all(&abs, needs)?;
+        match self.open_once(&abs, flags, hops) {
+            Err(denied @ FsError::Denied { .. }) if flags.follow => {
+                match self.final_symlink_target(&abs, needs) {
+                    Some(_) if hops >= MAX_HOPS => Err(raw(rustix::io::Errno::LOOP.raw_os_error())),
+                    Some(next) => self.open_inner(&next, flags, hops + 1),
+                    None => Err(denied),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// If the final component of `abs` is a symlink, its target as an absolute path to route.
+    fn final_symlink_target(&self, abs: &Path, needs: &[Access]) -> Option<PathBuf> {
+        let p = self.parent(abs, needs).ok()?;
+        let t = rustix::fs::readlinkat(&p.dir, &p.name, Vec::new()).ok()?;
+        let t = PathBuf::from(OsString::from_vec(t.into_bytes()));
+        if t.is_absolute() {
+            return Some(normalize(&t));
+        }
+        let base = self.real_to_lexical(&fd_real(p.dir.as_fd()).ok()?)?;
+        Some(normalize(&base.join(t)))
+    }
+
+    fn open_once(&self, abs: &Path, flags: &OpenFlags, hops: usize) -> Result<File, FsError> {
+        let abs = abs.to_path_buf();
         let needs = flags.needs();
         let mut o = OpenOptions::new();
         o.read(flags.read)

@@ -119,12 +119,12 @@ impl Fx {
         symlink(target, &l).unwrap();
         l
     }
-    fn grants(&self, read: &[PathBuf], write: &[PathBuf]) -> Grants {
-        let scope = |v: &[PathBuf]| {
+    fn grants(&self, read: Vec<PathBuf>, write: Vec<PathBuf>) -> Grants {
+        let scope = |v: Vec<PathBuf>| {
             if v.is_empty() {
                 Scope::None
             } else {
-                Scope::Some(v.to_vec())
+                Scope::Some(v)
             }
         };
         Grants {
@@ -136,14 +136,18 @@ impl Fx {
     /// read + write on `inside`.
     fn rw(&self) -> CapFs {
         CapFs::new(
-            &self.grants(&[self.inside.clone()], &[self.inside.clone()]),
+            &self.grants(vec![self.inside.clone()], vec![self.inside.clone()]),
             Path::new("/"),
         )
         .unwrap()
     }
     /// read-only on `inside`.
     fn ro(&self) -> CapFs {
-        CapFs::new(&self.grants(&[self.inside.clone()], &[]), Path::new("/")).unwrap()
+        CapFs::new(
+            &self.grants(vec![self.inside.clone()], vec![]),
+            Path::new("/"),
+        )
+        .unwrap()
     }
     fn outside_unchanged(&self) {
         assert_eq!(self.before, snapshot(&self.outside), "outside tree changed");
@@ -228,7 +232,7 @@ fn absolute_outside_paths() {
 #[test]
 fn relative_abs_path_is_resolved_against_cwd_not_grant() {
     let f = fx();
-    let fs = CapFs::new(&f.grants(&[f.inside.clone()], &[]), &f.outside).unwrap();
+    let fs = CapFs::new(&f.grants(vec![f.inside.clone()], vec![]), &f.outside).unwrap();
     denied(fs.read(Path::new("secret.txt")));
     f.outside_unchanged();
 }
@@ -608,12 +612,12 @@ fn proc_magic_links_refused_even_when_proc_is_granted() {
     let f = fx();
     let fs = CapFs::new(
         &f.grants(
-            &[
+            vec![
                 PathBuf::from("/proc"),
                 PathBuf::from("/dev"),
                 f.inside.clone(),
             ],
-            &[],
+            vec![],
         ),
         Path::new("/"),
     )
@@ -633,9 +637,8 @@ fn proc_magic_links_refused_even_when_proc_is_granted() {
         PathBuf::from("/proc/self/exe"),
     ];
     for p in &tries {
-        match fs.read(p) {
-            Ok(d) => panic!("{p:?} read {} bytes", d.len()),
-            Err(_) => {}
+        if let Ok(d) = fs.read(p) {
+            panic!("{p:?} read {} bytes", d.len());
         }
         refused(fs.canonicalize(p));
         refused(fs.stat(p, true));
@@ -700,7 +703,7 @@ fn read_and_write_grants_are_separate_capabilities() {
     let f = fx();
     fs::create_dir(f.i("out")).unwrap();
     let fs = CapFs::new(
-        &f.grants(&[f.inside.clone()], &[f.i("out")]),
+        &f.grants(vec![f.inside.clone()], vec![f.i("out")]),
         Path::new("/"),
     )
     .unwrap();
@@ -722,7 +725,7 @@ fn read_write_open_checks_the_read_side_by_real_location() {
     symlink("../private/key.txt", f.i("pub/l")).unwrap();
     // write on all of inside, read only on inside/pub
     let fs = CapFs::new(
-        &f.grants(&[f.i("pub")], &[f.inside.clone()]),
+        &f.grants(vec![f.i("pub")], vec![f.inside.clone()]),
         Path::new("/"),
     )
     .unwrap();
@@ -741,7 +744,7 @@ fn read_write_open_checks_the_read_side_by_real_location() {
 // ---------------------------------------------------------------------------------------------
 
 fn carved(f: &Fx) -> CapFs {
-    let mut g = f.grants(&[f.inside.clone()], &[f.inside.clone()]);
+    let mut g = f.grants(vec![f.inside.clone()], vec![f.inside.clone()]);
     g.deny_read = vec![f.i("private")];
     g.deny_write = vec![f.i("protected")];
     CapFs::new(&g, Path::new("/")).unwrap()
@@ -800,7 +803,7 @@ fn deny_write_through_inside_symlink() {
 #[test]
 fn deny_for_path_that_does_not_exist_yet() {
     let f = fx();
-    let mut g = f.grants(&[f.inside.clone()], &[f.inside.clone()]);
+    let mut g = f.grants(vec![f.inside.clone()], vec![f.inside.clone()]);
     g.deny_write = vec![f.i("later")];
     let fs = CapFs::new(&g, Path::new("/")).unwrap();
     f.link("later", "alias");
@@ -817,7 +820,7 @@ fn deny_for_path_that_does_not_exist_yet() {
 fn file_grant_covers_only_that_file() {
     let f = fx();
     fs::write(f.i("sib.txt"), b"SIB").unwrap();
-    let fs = CapFs::new(&f.grants(&[f.i("a.txt")], &[]), Path::new("/")).unwrap();
+    let fs = CapFs::new(&f.grants(vec![f.i("a.txt")], vec![]), Path::new("/")).unwrap();
     assert_eq!(fs.read(&f.i("a.txt")).unwrap(), b"A");
     assert!(fs.stat(&f.i("a.txt"), true).is_ok());
     assert_eq!(fs.canonicalize(&f.i("a.txt")).unwrap(), f.i("a.txt"));
@@ -830,7 +833,7 @@ fn file_grant_covers_only_that_file() {
 fn file_grant_symlink_swapped_to_sibling_is_refused() {
     let f = fx();
     fs::write(f.i("sib.txt"), b"SIB").unwrap();
-    let fs = CapFs::new(&f.grants(&[f.i("a.txt")], &[]), Path::new("/")).unwrap();
+    let fs = CapFs::new(&f.grants(vec![f.i("a.txt")], vec![]), Path::new("/")).unwrap();
     // replace the granted file by a symlink to a sibling after start-up
     fs::remove_file(f.i("a.txt")).unwrap();
     symlink("sib.txt", f.i("a.txt")).unwrap();
@@ -841,7 +844,7 @@ fn file_grant_symlink_swapped_to_sibling_is_refused() {
 fn write_grant_on_missing_path_allows_creating_it_only() {
     let f = fx();
     let fs = CapFs::new(
-        &f.grants(&[f.inside.clone()], &[f.i("build")]),
+        &f.grants(vec![f.inside.clone()], vec![f.i("build")]),
         Path::new("/"),
     )
     .unwrap();
@@ -892,8 +895,8 @@ fn whole_filesystem_grant_reads_and_realpaths() {
     let fs = CapFs::new(&g, Path::new("/")).unwrap();
     assert_eq!(fs.read(&f.secret()).unwrap(), SECRET);
     let l = f.link(f.secret(), "abs");
-    // absolute symlinks are refused even under `/` (cap-std does not follow them)
-    refused(fs.read(&l));
+    // an absolute symlink is re-routed through the grants; here the whole fs is granted
+    assert_eq!(fs.read(&l).unwrap(), SECRET);
     assert_eq!(fs.canonicalize(&f.i("sub/..")).unwrap(), f.inside);
     denied(fs.write(&f.i("x"), b"x", false, false, 0o644));
 }
@@ -1010,4 +1013,44 @@ fn grant_root_itself() {
     assert_eq!(fs.create_dir(&f.inside, true, 0o755).unwrap(), None);
     assert!(fs.allows(&f.i("deep/er"), Access::Write));
     assert!(!fs.allows(&f.outside, Access::Read));
+}
+
+#[test]
+fn dangling_symlink_create_is_rerouted_and_rechecked() {
+    let f = fx();
+    f.link("sub/new.txt", "dang");
+    f.link("protected/new.txt", "dang_prot");
+    f.link(f.i("sub/abs_new.txt"), "dang_abs");
+    f.link("loop2", "loop1");
+    f.link("loop1", "loop2");
+    let fs = carved(&f); // carve-outs force the checked create path
+    fs.write(&f.i("dang"), b"made", false, false, 0o644)
+        .unwrap();
+    assert_eq!(fs::read(f.i("sub/new.txt")).unwrap(), b"made");
+    fs.write(&f.i("dang_abs"), b"made", false, false, 0o644)
+        .unwrap();
+    assert_eq!(fs::read(f.i("sub/abs_new.txt")).unwrap(), b"made");
+    denied(fs.write(&f.i("dang_prot"), b"pwn", false, false, 0o644));
+    assert!(!f.i("protected/new.txt").exists());
+    refused(fs.write(&f.i("loop1"), b"x", false, false, 0o644));
+    f.outside_unchanged();
+}
+
+#[test]
+fn absolute_symlink_inside_same_grant_is_rerouted() {
+    let f = fx();
+    f.link(f.i("sub/b.txt"), "abs_in");
+    f.link(f.i("abs_in"), "abs_chain");
+    f.link(f.secret(), "abs_out");
+    let fs = f.rw();
+    assert_eq!(fs.read(&f.i("abs_in")).unwrap(), b"B");
+    assert_eq!(fs.read(&f.i("abs_chain")).unwrap(), b"B");
+    fs.write(&f.i("abs_in"), b"B2", false, false, 0o644)
+        .unwrap();
+    assert_eq!(fs::read(f.i("sub/b.txt")).unwrap(), b"B2");
+    denied(fs.read(&f.i("abs_out")));
+    denied(fs.write(&f.i("abs_out"), b"pwn", false, false, 0o644));
+    f.link("self_loop", "self_loop");
+    refused(fs.read(&f.i("self_loop")));
+    f.outside_unchanged();
 }
