@@ -37,7 +37,7 @@ function decode(bytes, encoding) {
 export function readFile(run, path, options) {
   options = getOptions(options, { flag: 'r' });
   checkAborted(options.signal);
-  const flags = stringToFlags(options.flag, 'options.flag');
+  const flags = stringToFlags(options.flag);
   const res = typeof path === 'number'
     ? run('read_fd_all', getValidatedFd(path))
     : run('read_file', getValidatedPath(path), flags);
@@ -52,7 +52,7 @@ export function writeFile(run, path, data, options, defFlag = 'w') {
   checkAborted(options.signal);
   const bytes = dataToBytes(data, options.encoding);
   if (typeof path === 'number') return then(run('write', getValidatedFd(path), bytes, -1), () => undefined);
-  const flags = stringToFlags(options.flag, 'options.flag');
+  const flags = stringToFlags(options.flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   return run('write_file', getValidatedPath(path, 'path'), bytes, flags, mode);
 }
