@@ -1,7 +1,9 @@
 // destroy(), errorOrDestroy() and the async constructor (`construct`) shared by Readable and
 // Writable. Order on destroy(err): _destroy → (tick) 'error' → 'close'.
-import { codes } from '../errors.js';
-import { nextTick, kDestroyed, isRequest, aggregateTwoErrors } from './utils.js';
+import { codes, AbortError } from '../errors.js';
+import {
+  nextTick, kDestroyed, isRequest, aggregateTwoErrors, isDestroyed, isFinished,
+} from './utils.js';
 
 export const kConstruct = Symbol('kConstruct');
 export const kDestroy = Symbol('kDestroy');
@@ -158,8 +160,10 @@ function constructNT(stream) {
 }
 
 // Destroy anything stream-like (Node streams, requests, objects with close()).
+// Like Node, destroying a stream that has not finished without a reason uses an AbortError.
 export function destroyer(stream, err) {
-  if (!stream || (stream.destroyed === true && !err)) return;
+  if (!stream || isDestroyed(stream)) return;
+  if (!err && !isFinished(stream)) err = new AbortError();
   if (isRequest(stream)) stream.abort();
   else if (typeof stream.destroy === 'function') stream.destroy(err);
   else if (typeof stream.close === 'function') stream.close();

@@ -329,6 +329,7 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
 
   let err;
+  const erroredBefore = state.errored;
   if (chunk !== null && chunk !== undefined) {
     const ret = writeImpl(this, chunk, encoding);
     if (ret instanceof Error) err = ret;
@@ -351,6 +352,7 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
 
   if (typeof cb === 'function') {
     if (err || state.finished) nextTick(cb, err);
+    else if (!erroredBefore && state.errored) nextTick(cb, state.errored); // e.g. _final failed synchronously
     else state[kOnFinished].push(cb);
   }
   return this;
