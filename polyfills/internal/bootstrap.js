@@ -76,6 +76,10 @@ function installGlobals() {
   defineLazy('AbortSignal', () => builtin('atoll:internal/web/abort').AbortSignal);
   defineLazy('structuredClone', () => builtin('atoll:internal/web/structured_clone').structuredClone);
   defineLazy('performance', () => builtin('node:perf_hooks').performance);
+  defineLazy('crypto', () => builtin('atoll:internal/web/crypto').crypto);
+  defineLazy('Crypto', () => builtin('atoll:internal/web/crypto').Crypto);
+  defineLazy('CryptoKey', () => builtin('atoll:internal/web/crypto').CryptoKey);
+  defineLazy('SubtleCrypto', () => builtin('atoll:internal/web/crypto').SubtleCrypto);
 }
 
 // ---- uncaught exceptions and unhandled rejections ----

@@ -17,7 +17,15 @@ function withCallback(name, impl, spread) {
   const fn = {
     [name](...args) {
       const cb = makeCallback(args.pop());
-      toCallback(Promise.resolve(impl(A, ...args)), cb, spread);
+      let result;
+      try {
+        result = impl(A, ...args);
+      } catch (err) {
+        // Bad arguments throw now; an already-aborted signal goes to the callback, as in Node.
+        if (err?.name !== 'AbortError') throw err;
+        result = Promise.reject(err);
+      }
+      toCallback(Promise.resolve(result), cb, spread);
     },
   }[name];
   return fn;

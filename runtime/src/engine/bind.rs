@@ -10,7 +10,11 @@ use crate::ops::{self, module as resolve, OpError, OpValue};
 
 /// Every op name `atoll:ops` exports: the core ones here, then each op group's own list.
 pub fn op_names() -> impl Iterator<Item = &'static str> {
-    OP_NAMES.iter().chain(super::bind_fs::FS_OP_NAMES).copied()
+    OP_NAMES
+        .iter()
+        .chain(super::bind_fs::FS_OP_NAMES)
+        .chain(super::bind_crypto::CRYPTO_OP_NAMES)
+        .copied()
 }
 
 const OP_NAMES: &[&str] = &[
@@ -371,5 +375,6 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
         },
     )?;
     super::bind_fs::register(ctx, &o)?;
+    super::bind_crypto::register(ctx, &o)?;
     Ok(o)
 }

@@ -43,7 +43,13 @@ pub fn bytes_from_js<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Vec<u8>> {
         return Ok(s.to_string()?.into_bytes());
     }
     if let Some(obj) = v.as_object() {
-        if let Some(ab) = obj.as_array_buffer() {
+        let ab = obj.as_array_buffer();
+        if ab.is_none() {
+            // JS_GetArrayBuffer leaves a TypeError pending for anything that is not an
+            // ArrayBuffer; clear it or it surfaces at the next unrelated call.
+            let _ = ctx.catch();
+        }
+        if let Some(ab) = ab {
             // SAFETY: the bytes are copied out before any JS can run and detach the buffer.
             return Ok(unsafe { ab.as_bytes() }
                 .map(<[u8]>::to_vec)

@@ -1,12 +1,14 @@
 //! Native ops: plain Rust, no JS engine types, so each can be unit-tested alone. The engine glue
 //! (`engine/bind.rs`) exposes them to the polyfills as `atoll:ops` exports named `op_<group>_<verb>`.
 
+pub mod crypto;
 pub mod error;
 pub mod fs;
 pub mod module;
 pub mod os;
 pub mod process;
 pub mod url;
+pub mod zlib;
 
 use std::{
     cell::RefCell,
