@@ -1,0 +1,23 @@
+// Digest names Node accepts (lower-cased), with their output sizes in bytes.
+export const HASH_SIZES = {
+  __proto__: null,
+  md5: 16,
+  'rsa-md5': 16,
+  sha1: 20,
+  'sha-1': 20,
+  'rsa-sha1': 20,
+  sha224: 28,
+  'sha-224': 28,
+  'rsa-sha224': 28,
+  sha256: 32,
+  'sha-256': 32,
+  'rsa-sha256': 32,
+  sha384: 48,
+  'sha-384': 48,
+  'rsa-sha384': 48,
+  sha512: 64,
+  'sha-512': 64,
+  'rsa-sha512': 64,
+  'sha512-224': 28,
+  'sha512-256': 32,
+};
