@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use wasi_bridge::wasm_host::WasmOptions;
 use wasi_bridge::Grants;
 
 pub const USAGE: &str = "\
@@ -18,6 +19,13 @@ unless granted:
   --allow-env[=NAMES]      environment variables
   --allow-run[=PROGRAMS]   subprocesses
   -A, --allow-all          everything
+WebAssembly (`atoll [run] app.wasm [ARGS...]`: a WASI preview1 module or WASIp2 command
+component; --allow-read/--allow-write directories become its preopens, --allow-env its env):
+  --map GUEST=HOST         preopen the granted directory HOST at guest path GUEST
+  --no-cache               do not cache compiled wasm in ~/.cache/atoll/wasm
+  --max-wasm-time=MS       stop the program after MS ms of wasm execution (exit 124)
+  --max-wasm-memory=SIZE   cap each linear memory (bytes, or with K/M/G); memory.grow fails
+  A trap prints the wasm backtrace and exits with 134; an invalid module exits with 1.
 Other options:
   -e, --eval CODE          run CODE
   -p, --print CODE         run CODE and print its result
@@ -45,6 +53,20 @@ pub struct RunArgs {
     pub entry: Entry,
     /// Arguments after the script, for `process.argv`.
     pub script_args: Vec<String>,
+    /// `--map`, `--no-cache`, `--max-wasm-*`: used when FILE is a wasm module.
+    pub wasm: WasmOptions,
+}
+
+/// `123`, `64K`, `512M`, `2G` (powers of 1024).
+pub fn parse_size(v: &str) -> Option<usize> {
+    let v = v.trim();
+    let (digits, mult) = match v.chars().last()?.to_ascii_uppercase() {
+        'K' => (&v[..v.len() - 1], 1usize << 10),
+        'M' => (&v[..v.len() - 1], 1 << 20),
+        'G' => (&v[..v.len() - 1], 1 << 30),
+        _ => (v, 1),
+    };
+    digits.parse::<usize>().ok()?.checked_mul(mult)
 }
 
 fn list(value: &str) -> Vec<String> {
@@ -58,6 +80,7 @@ fn list(value: &str) -> Vec<String> {
 /// Parse argv (without the program name).
 pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut grants = Grants::default();
+    let mut wasm = WasmOptions::default();
     let mut entry = None;
     let mut i = 0;
     if args.first().map(String::as_str) == Some("run") {
@@ -97,6 +120,34 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--allow-net" => grants.net.add(value.map(list)),
             "--allow-env" => grants.env.add(value.map(list)),
             "--allow-run" => grants.run.add(value.map(list)),
+            "--map" => {
+                let v = match value {
+                    Some(v) => v,
+                    None => {
+                        i += 1;
+                        args.get(i).ok_or("--map needs GUEST=HOST")?
+                    }
+                };
+                let Some((guest, host)) = v
+                    .split_once('=')
+                    .filter(|(g, h)| g.starts_with('/') && !h.is_empty())
+                else {
+                    return Err(format!(
+                        "--map needs GUEST=HOST with an absolute GUEST, got '{v}'"
+                    ));
+                };
+                wasm.maps.push((guest.to_owned(), PathBuf::from(host)));
+            }
+            "--no-cache" => wasm.no_cache = true,
+            "--max-wasm-time" | "--max-wasm-memory" => {
+                let v = value.ok_or_else(|| format!("{flag} needs a value: {flag}=N"))?;
+                let bad = || format!("invalid value for {flag}: '{v}'");
+                if flag == "--max-wasm-time" {
+                    wasm.max_time_ms = Some(v.parse().map_err(|_| bad())?);
+                } else {
+                    wasm.max_memory = Some(parse_size(v).ok_or_else(bad)?);
+                }
+            }
             "-e" | "--eval" | "-p" | "--print" => {
                 let code = args
                     .get(i + 1)
@@ -132,6 +183,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         grants,
         entry,
         script_args: args[i..].to_vec(),
+        wasm,
     })))
 }
 
@@ -155,6 +207,36 @@ mod tests {
         assert!(
             r.grants.env_allowed("A") && r.grants.env_allowed("B") && !r.grants.env_allowed("C")
         );
+    }
+
+    #[test]
+    fn wasm_flags() {
+        let Command::Run(r) = parse(&args(&[
+            "run",
+            "--map",
+            "/=/tmp/x",
+            "--map=/data=d",
+            "--no-cache",
+            "--max-wasm-time=250",
+            "--max-wasm-memory=16M",
+            "app.wasm",
+            "a",
+        ]))
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            r.wasm,
+            WasmOptions {
+                maps: vec![("/".into(), "/tmp/x".into()), ("/data".into(), "d".into())],
+                no_cache: true,
+                max_time_ms: Some(250),
+                max_memory: Some(16 << 20),
+            }
+        );
+        assert_eq!(r.script_args, args(&["a"]));
+        assert!(parse(&args(&["--map", "x", "a.wasm"])).is_err());
+        assert!(parse(&args(&["--max-wasm-time=soon", "a.wasm"])).is_err());
     }
 
     #[test]

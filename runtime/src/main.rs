@@ -25,6 +25,11 @@ fn main() {
         }
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| "/".into());
+    if let Entry::File(path) = &run.entry {
+        if is_wasm(&cwd.join(path)) {
+            std::process::exit(run_wasm(&run, path, &cwd));
+        }
+    }
     let exec_path = std::env::current_exe()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| "atoll".into());
@@ -91,4 +96,47 @@ fn main() {
             70
         });
     std::process::exit(code);
+}
+
+/// A `.wasm` file, or any non-JS file that starts with the wasm magic number.
+fn is_wasm(path: &std::path::Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("wasm") => true,
+        Some("js" | "mjs" | "cjs" | "json") => false,
+        _ => {
+            let mut magic = [0u8; 4];
+            std::fs::File::open(path)
+                .and_then(|mut f| f.read_exact(&mut magic))
+                .is_ok()
+                && magic == *b"\0asm"
+        }
+    }
+}
+
+/// `atoll [run] app.wasm ARGS`: wasmtime with the same grants (wasi_bridge::wasm_host).
+fn run_wasm(run: &cli::RunArgs, path: &std::path::Path, cwd: &std::path::Path) -> i32 {
+    use std::io::Write;
+    use wasi_bridge::wasm_host::{self, WasmRun};
+    // wasmtime or wasmtime-wasi should never panic; if one does, say so in one line.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("atoll: internal error in the wasm host: {info}");
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        wasm_host::run(&WasmRun {
+            file: path,
+            args: &run.script_args,
+            grants: &run.grants,
+            cwd,
+            options: &run.wasm,
+        })
+    }));
+    let _ = std::io::stdout().flush();
+    match result {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
+            eprintln!("atoll: {e}");
+            e.exit_code()
+        }
+        Err(_) => 70,
+    }
 }

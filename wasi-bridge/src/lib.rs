@@ -4,6 +4,7 @@
 
 pub mod fs;
 pub mod grants;
+pub mod wasm_host;
 
 pub use fs::{Access, CapFs, DirEntryInfo, FileKind, FsError, OpenFlags, Stat};
 pub use grants::{EnvGrant, Grants};
