@@ -118,6 +118,8 @@ export function printFatal(err) {
 }
 
 export function handleUncaught(err, origin = 'uncaughtException') {
+  // Heap exhaustion is the runtime's to report (exit 134), not a script error to handle.
+  if (typeof InternalError === 'function' && err instanceof InternalError && err.message === 'out of memory') throw err;
   if (!handlingFatal && process.listenerCount('uncaughtException') > 0) {
     handlingFatal = true;
     try {

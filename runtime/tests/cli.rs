@@ -216,3 +216,58 @@ fn sigterm_handler_runs() {
     assert_eq!(text(&out.stdout), "got SIGTERM\n");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn cpu_time_limit_stops_busy_loops_and_catastrophic_regexps() {
+    for (name, src) in [
+        ("loop", "while (true) {}\n"),
+        (
+            "regexp",
+            "try { /(a+)+$/.test('a'.repeat(40) + 'b'); } catch { console.log('caught'); }\n",
+        ),
+    ] {
+        let dir = scratch(&format!("cpu-{name}"));
+        std::fs::write(dir.join("x.js"), src).unwrap();
+        let out = atoll(&["--max-cpu-time=200", "x.js"], &dir);
+        assert_eq!(out.status.code(), Some(124), "{name}");
+        assert_eq!(text(&out.stdout), "", "the limit is not catchable ({name})");
+        assert!(
+            text(&out.stderr).contains("--max-cpu-time=200"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn wall_clock_timeout_stops_an_idle_program() {
+    let dir = scratch("timeout");
+    std::fs::write(
+        dir.join("x.js"),
+        "setTimeout(() => console.log('late'), 60000);\n",
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = atoll(&["--timeout=100", "x.js"], &dir);
+    assert_eq!(out.status.code(), Some(124));
+    assert!(text(&out.stderr).contains("--timeout=100"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn heap_limit_is_catchable_then_fatal_with_its_own_exit_code() {
+    let src = "const a = [];\ntry { for (;;) a.push('x'.repeat(1 << 20) + a.length); } catch (e) { console.log('caught', e.message); }\nconst b = [];\nfor (;;) b.push(new Array(1 << 20).fill(1));\n";
+    let (_, out) = {
+        let dir = scratch("heap");
+        std::fs::write(dir.join("x.js"), src).unwrap();
+        let out = atoll(&["--max-heap=64M", "x.js"], &dir);
+        (dir, out)
+    };
+    assert_eq!(text(&out.stdout), "caught out of memory\n");
+    assert_eq!(out.status.code(), Some(134));
+    assert!(
+        text(&out.stderr).contains("heap out of memory"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -11,7 +11,11 @@ use std::{
     cell::{Cell, RefCell},
     collections::{HashMap, HashSet},
     rc::Rc,
-    time::Duration,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
 };
 
 use rquickjs::{
@@ -35,6 +39,54 @@ pub struct Options {
     pub main: Main,
     /// Native stack the runtime's thread has; QuickJS gets a limit below it.
     pub stack_size: usize,
+    pub limits: crate::cli::Limits,
+    /// Set from any thread to stop the program (the embedding API's terminate).
+    pub terminate: Option<Arc<AtomicBool>>,
+}
+
+/// Why the runtime stopped a program from outside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Termination {
+    CpuTime(u64),
+    Timeout(u64),
+    HeapExhausted,
+    Requested,
+}
+
+impl Termination {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Termination::CpuTime(_) | Termination::Timeout(_) => 124,
+            Termination::HeapExhausted => 134,
+            Termination::Requested => 143,
+        }
+    }
+
+    pub fn message(self) -> String {
+        match self {
+            Termination::CpuTime(ms) => {
+                format!("atoll: script exceeded --max-cpu-time={ms} (CPU time limit); stopped")
+            }
+            Termination::Timeout(ms) => {
+                format!("atoll: script exceeded --timeout={ms} (wall-clock limit); stopped")
+            }
+            Termination::HeapExhausted => {
+                "atoll: JavaScript heap out of memory (--max-heap limit reached); stopped".into()
+            }
+            Termination::Requested => "atoll: terminated by the host".into(),
+        }
+    }
+}
+
+/// CPU time consumed by the calling thread, in milliseconds.
+fn thread_cpu_ms() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime fills the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as u64 * 1000 + ts.tv_nsec as u64 / 1_000_000
 }
 
 /// An async op's completion, delivered on the loop thread.
@@ -66,6 +118,9 @@ pub(crate) struct EngineState {
     /// Module names of generated ESM facades over CommonJS files (they may import `atoll:`).
     facades: RefCell<HashSet<String>>,
     ops: RefCell<Option<Persistent<Object<'static>>>>,
+    terminated: Rc<Cell<Option<Termination>>>,
+    /// Wall-clock deadline from `--timeout`.
+    deadline: Option<(Instant, u64)>,
 }
 
 #[derive(Clone)]
@@ -120,6 +175,41 @@ pub fn run(opts: Options) -> i32 {
             return 70;
         }
     };
+    if let Some(bytes) = opts.limits.max_heap {
+        rt.set_memory_limit(bytes);
+    }
+    let terminated: Rc<Cell<Option<Termination>>> = Rc::default();
+    let deadline = opts
+        .limits
+        .timeout_ms
+        .map(|ms| (Instant::now() + Duration::from_millis(ms), ms));
+    if opts.limits.max_cpu_ms.is_some() || deadline.is_some() || opts.terminate.is_some() {
+        let terminated = terminated.clone();
+        let cpu_limit = opts.limits.max_cpu_ms.map(|ms| (thread_cpu_ms(), ms));
+        let flag = opts.terminate.clone();
+        // QuickJS calls this every few thousand instructions (and inside regexp matching):
+        // returning true raises an uncatchable exception that unwinds all JS.
+        rt.set_interrupt_handler(Some(Box::new(move || {
+            if terminated.get().is_some() {
+                return true;
+            }
+            let why = if flag.as_ref().is_some_and(|f| f.load(Ordering::Relaxed)) {
+                Some(Termination::Requested)
+            } else if let Some((at, ms)) = deadline.filter(|(at, _)| Instant::now() >= *at) {
+                let _ = at;
+                Some(Termination::Timeout(ms))
+            } else if let Some((start, ms)) =
+                cpu_limit.filter(|(start, ms)| thread_cpu_ms() - start > *ms)
+            {
+                let _ = start;
+                Some(Termination::CpuTime(ms))
+            } else {
+                None
+            };
+            terminated.set(why);
+            why.is_some()
+        })));
+    }
     let (tx, rx) = mpsc::unbounded_channel();
     let st = Rc::new(EngineState {
         op: opts.op_state,
@@ -133,6 +223,8 @@ pub fn run(opts: Options) -> i32 {
         error_factory: RefCell::default(),
         facades: RefCell::default(),
         ops: RefCell::default(),
+        terminated,
+        deadline,
     });
     rt.set_loader(loader::AtollResolver, loader::AtollLoader);
     {
@@ -201,7 +293,18 @@ fn call_hook<'js, R: rquickjs::FromJs<'js>>(
 
 /// An exception escaped a hook (which already routes user errors to 'uncaughtException'):
 /// hand it to the JS handler once more, else print it.
-fn report_fatal<'js>(_ctx: &Ctx<'js>, hooks: &Object<'js>, err: CaughtError<'js>) {
+fn report_fatal<'js>(ctx: &Ctx<'js>, hooks: &Object<'js>, err: CaughtError<'js>) {
+    let st = state(ctx);
+    if st.terminated.get().is_some() {
+        // The interrupt handler stopped JS on purpose; the loop reports it.
+        return;
+    }
+    if let CaughtError::Exception(e) = &err {
+        if e.message().is_some_and(|m| m == "out of memory") {
+            st.terminated.set(Some(Termination::HeapExhausted));
+            return;
+        }
+    }
     let value = match err {
         CaughtError::Exception(e) => e.into_value(),
         CaughtError::Value(v) => v,
@@ -244,12 +347,20 @@ async fn event_loop(
         }
         call_hook::<()>(&ctx, &hooks, "runTicks", ());
     });
+    if let Some(t) = st.terminated.get() {
+        eprintln!("{}", t.message());
+        return t.exit_code();
+    }
     loop {
         // timers phase; returns ms until the next timer, or -1 when none.
         let next_timer: f64 = context.with(|ctx| {
             let hooks = hooks.clone().restore(&ctx).expect("hooks");
             call_hook::<f64>(&ctx, &hooks, "runTimers", ()).unwrap_or(-1.0)
         });
+        if let Some(t) = st.terminated.get() {
+            eprintln!("{}", t.message());
+            return t.exit_code();
+        }
         let (has_immediates, js_refs): (bool, bool) = context.with(|ctx| {
             let hooks = hooks.clone().restore(&ctx).expect("hooks");
             (
@@ -257,6 +368,10 @@ async fn event_loop(
                 call_hook::<bool>(&ctx, &hooks, "hasRefs", ()).unwrap_or(false),
             )
         });
+        if let Some(t) = st.terminated.get() {
+            eprintln!("{}", t.message());
+            return t.exit_code();
+        }
         let alive = js_refs || st.refs.get() > 0;
         if !alive {
             // 'beforeExit' may schedule more work; if it does not, the process ends.
@@ -265,6 +380,10 @@ async fn event_loop(
                 call_hook::<()>(&ctx, &hooks, "emitBeforeExit", ());
                 call_hook::<bool>(&ctx, &hooks, "hasRefs", ()).unwrap_or(false)
             });
+            if let Some(t) = st.terminated.get() {
+                eprintln!("{}", t.message());
+                return t.exit_code();
+            }
             if !again && st.refs.get() == 0 {
                 break;
             }
@@ -278,11 +397,24 @@ async fn event_loop(
         } else {
             None
         };
+        let wait = match st.deadline {
+            Some((at, _)) => {
+                let left = at.saturating_duration_since(Instant::now());
+                Some(wait.map_or(left, |w| w.min(left)))
+            }
+            None => wait,
+        };
         let first = match wait {
             Some(d) if d.is_zero() => rx.try_recv().ok(),
             Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
             None => rx.recv().await,
         };
+        if let Some((at, ms)) = st.deadline {
+            if Instant::now() >= at {
+                eprintln!("{}", Termination::Timeout(ms).message());
+                return Termination::Timeout(ms).exit_code();
+            }
+        }
         if let Some(first) = first {
             let mut batch = vec![first];
             while let Ok(more) = rx.try_recv() {
@@ -295,6 +427,10 @@ async fn event_loop(
                     call_hook::<()>(&ctx, &hooks, "runTicks", ());
                 }
             });
+            if let Some(t) = st.terminated.get() {
+                eprintln!("{}", t.message());
+                return t.exit_code();
+            }
         }
         // check phase.
         if has_immediates {
@@ -302,6 +438,10 @@ async fn event_loop(
                 let hooks = hooks.clone().restore(&ctx).expect("hooks");
                 call_hook::<()>(&ctx, &hooks, "runImmediates", ());
             });
+            if let Some(t) = st.terminated.get() {
+                eprintln!("{}", t.message());
+                return t.exit_code();
+            }
         }
     }
     context.with(|ctx| {
