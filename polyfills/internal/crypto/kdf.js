@@ -10,7 +10,7 @@ import {
 import { toBuffer, bytesOf, cryptoError } from './util.js';
 import { HASH_SIZES } from './names.js';
 
-const { ERR_INCOMPATIBLE_OPTION_PAIR, ERR_OUT_OF_RANGE } = codes;
+const { ERR_OUT_OF_RANGE } = codes;
 
 function checkDigest(digest) {
   validateString(digest, 'digest');
@@ -52,17 +52,17 @@ function scryptParams(options) {
     const has = (k) => options[k] !== undefined;
     if (has('N')) { N = options.N; validateUint32(N, 'N'); }
     if (has('cost')) {
-      if (has('N')) throw new ERR_INCOMPATIBLE_OPTION_PAIR('N', 'cost');
+      if (has('N')) throw cryptoError.scryptParameter();
       N = options.cost; validateUint32(N, 'cost');
     }
     if (has('r')) { r = options.r; validateUint32(r, 'r'); }
     if (has('blockSize')) {
-      if (has('r')) throw new ERR_INCOMPATIBLE_OPTION_PAIR('r', 'blockSize');
+      if (has('r')) throw cryptoError.scryptParameter();
       r = options.blockSize; validateUint32(r, 'blockSize');
     }
     if (has('p')) { p = options.p; validateUint32(p, 'p'); }
     if (has('parallelization')) {
-      if (has('p')) throw new ERR_INCOMPATIBLE_OPTION_PAIR('p', 'parallelization');
+      if (has('p')) throw cryptoError.scryptParameter();
       p = options.parallelization; validateUint32(p, 'parallelization');
     }
     if (has('maxmem')) {

@@ -59,6 +59,7 @@ export const cryptoError = {
   invalidAuthTag: (len) => nodeError(TypeError, 'ERR_CRYPTO_INVALID_AUTH_TAG', `Invalid authentication tag length: ${len}`),
   scryptParams: (extra) => nodeError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS',
     extra ? `Invalid scrypt params: ${extra}` : 'Invalid scrypt params'),
+  scryptParameter: () => nodeError(Error, 'ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', 'Invalid scrypt parameter'),
   invalidKeyLen: () => new codes.ERR_CRYPTO_INVALID_KEYLEN(),
   unknownCipher: () => new codes.ERR_CRYPTO_UNKNOWN_CIPHER(),
   invalidDigest: (name) => new codes.ERR_CRYPTO_INVALID_DIGEST(name),

@@ -173,6 +173,7 @@ fn zlib_opts(o: &[f64]) -> zlib::Options {
         window_bits: get(1).map_or(d.window_bits, |v| v as u8),
         quality: get(2).map_or(d.quality, |v| v as u32),
         lgwin: get(3).map_or(d.lgwin, |v| v as u32),
+        finish_flush: get(4).map(|v| v as i32),
     }
 }
 
@@ -742,7 +743,7 @@ fn register_signatures<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
 }
 
 fn register_zlib<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
-    // (mode name, [level, windowBits, quality, lgwin], data)
+    // (mode name, [level, windowBits, quality, lgwin, finishFlush], data)
     set(
         ctx,
         o,

@@ -49,6 +49,8 @@ pub struct Options {
     /// Brotli quality 0..=11 and window 10..=24.
     pub quality: u32,
     pub lgwin: u32,
+    /// The flush the one-shot forms end with (`finishFlush`; `None` = finish).
+    pub finish_flush: Option<i32>,
 }
 
 impl Default for Options {
@@ -58,6 +60,7 @@ impl Default for Options {
             window_bits: 15,
             quality: 11,
             lgwin: 22,
+            finish_flush: None,
         }
     }
 }
@@ -368,7 +371,13 @@ pub fn process(kind: Kind, opts: Options, input: &[u8]) -> Result<Vec<u8>, OpErr
     ) {
         out.reserve(input.len().saturating_mul(3).clamp(1024, 256 * 1024 * 1024));
     }
-    s.write_into(input, Flush::Finish, &mut out)?;
+    let brotli = matches!(kind, Kind::BrotliEncode | Kind::BrotliDecode);
+    let flush = match opts.finish_flush {
+        None => Flush::Finish,
+        Some(n) if brotli => Flush::from_brotli(n),
+        Some(n) => Flush::from_zlib(n),
+    };
+    s.write_into(input, flush, &mut out)?;
     Ok(out)
 }
 
