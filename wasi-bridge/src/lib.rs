@@ -4,6 +4,7 @@
 
 pub mod fs;
 pub mod grants;
+pub mod net;
 pub mod wasm_host;
 
 pub use fs::{Access, CapFs, DirEntryInfo, FileKind, FsError, OpenFlags, Stat};
