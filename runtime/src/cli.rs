@@ -19,6 +19,10 @@ unless granted:
   --allow-env[=NAMES]      environment variables
   --allow-run[=PROGRAMS]   subprocesses
   -A, --allow-all          everything
+Limits:
+  --max-heap=SIZE          JS heap limit (bytes, or with K/M/G); exceeding it exits with 134
+  --max-cpu-time=MS        CPU time the JS thread may use; exceeding it exits with 124
+  --timeout=MS             wall-clock time the program may run; exceeding it exits with 124
 WebAssembly (`atoll [run] app.wasm [ARGS...]`: a WASI preview1 module or WASIp2 command
 component; --allow-read/--allow-write directories become its preopens, --allow-env its env):
   --map GUEST=HOST         preopen the granted directory HOST at guest path GUEST
@@ -53,8 +57,17 @@ pub struct RunArgs {
     pub entry: Entry,
     /// Arguments after the script, for `process.argv`.
     pub script_args: Vec<String>,
+    pub limits: Limits,
     /// `--map`, `--no-cache`, `--max-wasm-*`: used when FILE is a wasm module.
     pub wasm: WasmOptions,
+}
+
+/// Resource limits for untrusted code (`--max-heap`, `--max-cpu-time`, `--timeout`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    pub max_heap: Option<usize>,
+    pub max_cpu_ms: Option<u64>,
+    pub timeout_ms: Option<u64>,
 }
 
 /// `123`, `64K`, `512M`, `2G` (powers of 1024).
@@ -80,6 +93,7 @@ fn list(value: &str) -> Vec<String> {
 /// Parse argv (without the program name).
 pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut grants = Grants::default();
+    let mut limits = Limits::default();
     let mut wasm = WasmOptions::default();
     let mut entry = None;
     let mut i = 0;
@@ -120,6 +134,17 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--allow-net" => grants.net.add(value.map(list)),
             "--allow-env" => grants.env.add(value.map(list)),
             "--allow-run" => grants.run.add(value.map(list)),
+            "--max-heap" | "--max-cpu-time" | "--timeout" => {
+                let v = value.ok_or_else(|| format!("{flag} needs a value: {flag}=N"))?;
+                let bad = || format!("invalid value for {flag}: '{v}'");
+                match flag {
+                    "--max-heap" => {
+                        limits.max_heap = Some(parse_size(v).filter(|n| *n > 0).ok_or_else(bad)?)
+                    }
+                    "--max-cpu-time" => limits.max_cpu_ms = Some(v.parse().map_err(|_| bad())?),
+                    _ => limits.timeout_ms = Some(v.parse().map_err(|_| bad())?),
+                }
+            }
             "--map" => {
                 let v = match value {
                     Some(v) => v,
@@ -183,6 +208,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         grants,
         entry,
         script_args: args[i..].to_vec(),
+        limits,
         wasm,
     })))
 }
@@ -207,6 +233,32 @@ mod tests {
         assert!(
             r.grants.env_allowed("A") && r.grants.env_allowed("B") && !r.grants.env_allowed("C")
         );
+    }
+
+    #[test]
+    fn limits_parse_with_suffixes() {
+        let Command::Run(r) = parse(&args(&[
+            "--max-heap=64M",
+            "--max-cpu-time=500",
+            "--timeout=2000",
+            "a.js",
+        ]))
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            r.limits,
+            Limits {
+                max_heap: Some(64 << 20),
+                max_cpu_ms: Some(500),
+                timeout_ms: Some(2000)
+            }
+        );
+        assert!(parse(&args(&["--max-heap=lots", "a.js"]))
+            .unwrap_err()
+            .contains("--max-heap"));
+        assert!(parse(&args(&["--timeout", "a.js"])).is_err());
+        assert_eq!(parse_size("2g"), Some(2 << 30));
     }
 
     #[test]

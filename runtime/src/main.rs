@@ -68,6 +68,7 @@ fn main() {
         atoll::Main::File(path) => path.parent().map(std::path::Path::to_path_buf),
         atoll::Main::Eval { .. } => None,
     };
+    let limits = run.limits;
     let op_state =
         OpState::new(run.grants, argv, exec_path, cwd).and_then(|st| match module_root {
             Some(root) if root.is_dir() => st.with_module_root(&root),
@@ -88,6 +89,8 @@ fn main() {
                 op_state,
                 main,
                 stack_size: JS_STACK,
+                limits,
+                terminate: None,
             })
         })
         .map(|h| h.join().unwrap_or(70))

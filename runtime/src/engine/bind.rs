@@ -99,10 +99,8 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     set(ctx, &o, "op_process_info", |ctx: Ctx<'js>| {
         convert::to_js(&ctx, ops::process::info(&state(&ctx).op))
     })?;
-    set(ctx, &o, "op_process_exit", |code: i32| -> () {
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        std::process::exit(code)
+    set(ctx, &o, "op_process_exit", |ctx: Ctx<'js>, code: i32| -> Result<()> {
+        Err(super::exit(&ctx, code))
     })?;
     set(ctx, &o, "op_cwd", |ctx: Ctx<'js>| {
         state(&ctx).op.cwd.borrow().to_string_lossy().into_owned()

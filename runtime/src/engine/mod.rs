@@ -51,6 +51,10 @@ pub enum Termination {
     Timeout(u64),
     HeapExhausted,
     Requested,
+    /// `process.exit(code)`.
+    Exit(i32),
+    /// An error the runtime could not report through JS (already printed).
+    Fatal,
 }
 
 impl Termination {
@@ -59,6 +63,8 @@ impl Termination {
             Termination::CpuTime(_) | Termination::Timeout(_) => 124,
             Termination::HeapExhausted => 134,
             Termination::Requested => 143,
+            Termination::Exit(code) => code,
+            Termination::Fatal => 70,
         }
     }
 
@@ -74,7 +80,17 @@ impl Termination {
                 "atoll: JavaScript heap out of memory (--max-heap limit reached); stopped".into()
             }
             Termination::Requested => "atoll: terminated by the host".into(),
+            Termination::Exit(_) | Termination::Fatal => String::new(),
         }
+    }
+
+    /// Print why the program stopped (nothing for a plain exit).
+    fn report(self) -> i32 {
+        let message = self.message();
+        if !message.is_empty() {
+            eprintln!("{message}");
+        }
+        self.exit_code()
     }
 }
 
@@ -310,7 +326,8 @@ fn report_fatal<'js>(ctx: &Ctx<'js>, hooks: &Object<'js>, err: CaughtError<'js>)
         CaughtError::Value(v) => v,
         CaughtError::Error(e) => {
             eprintln!("atoll: {e}");
-            std::process::exit(70);
+            st.terminated.set(Some(Termination::Fatal));
+            return;
         }
     };
     if let Ok(f) = hooks.get::<_, Function>("handleUncaught") {
@@ -318,8 +335,10 @@ fn report_fatal<'js>(ctx: &Ctx<'js>, hooks: &Object<'js>, err: CaughtError<'js>)
             return;
         }
     }
-    eprintln!("atoll: uncaught error in the event loop");
-    std::process::exit(70);
+    if st.terminated.get().is_none() {
+        eprintln!("atoll: uncaught error in the event loop");
+        st.terminated.set(Some(Termination::Fatal));
+    }
 }
 
 async fn event_loop(
@@ -348,8 +367,7 @@ async fn event_loop(
         call_hook::<()>(&ctx, &hooks, "runTicks", ());
     });
     if let Some(t) = st.terminated.get() {
-        eprintln!("{}", t.message());
-        return t.exit_code();
+        return t.report();
     }
     loop {
         // timers phase; returns ms until the next timer, or -1 when none.
@@ -358,8 +376,7 @@ async fn event_loop(
             call_hook::<f64>(&ctx, &hooks, "runTimers", ()).unwrap_or(-1.0)
         });
         if let Some(t) = st.terminated.get() {
-            eprintln!("{}", t.message());
-            return t.exit_code();
+            return t.report();
         }
         let (has_immediates, js_refs): (bool, bool) = context.with(|ctx| {
             let hooks = hooks.clone().restore(&ctx).expect("hooks");
@@ -369,8 +386,7 @@ async fn event_loop(
             )
         });
         if let Some(t) = st.terminated.get() {
-            eprintln!("{}", t.message());
-            return t.exit_code();
+            return t.report();
         }
         let alive = js_refs || st.refs.get() > 0;
         if !alive {
@@ -381,8 +397,7 @@ async fn event_loop(
                 call_hook::<bool>(&ctx, &hooks, "hasRefs", ()).unwrap_or(false)
             });
             if let Some(t) = st.terminated.get() {
-                eprintln!("{}", t.message());
-                return t.exit_code();
+                return t.report();
             }
             if !again && st.refs.get() == 0 {
                 break;
@@ -428,8 +443,7 @@ async fn event_loop(
                 }
             });
             if let Some(t) = st.terminated.get() {
-                eprintln!("{}", t.message());
-                return t.exit_code();
+                return t.report();
             }
         }
         // check phase.
@@ -439,8 +453,7 @@ async fn event_loop(
                 call_hook::<()>(&ctx, &hooks, "runImmediates", ());
             });
             if let Some(t) = st.terminated.get() {
-                eprintln!("{}", t.message());
-                return t.exit_code();
+                return t.report();
             }
         }
     }
@@ -529,8 +542,36 @@ pub(crate) fn require_esm<'js>(ctx: &Ctx<'js>, path: &str) -> rquickjs::Result<O
 }
 
 /// Run queued promise jobs until none is left (`runMicrotasks`).
-pub(crate) fn run_microtasks(ctx: &Ctx<'_>) {
-    while ctx.execute_pending_job() {}
+pub(crate) fn run_microtasks(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
+    while ctx.execute_pending_job() {
+        // A job that called process.exit() (or was interrupted) must not let its caller go on.
+        if state(ctx).terminated.get().is_some() {
+            return Err(unwind(ctx));
+        }
+    }
+    Ok(())
+}
+
+/// Stop all running JS now: an uncatchable exception unwinds every frame back to the loop,
+/// which then ends with `terminated`'s exit code.
+pub(crate) fn unwind(ctx: &Ctx<'_>) -> rquickjs::Error {
+    let err = rquickjs::Exception::from_message(ctx.clone(), "atoll: execution stopped")
+        .map(|e| e.into_value())
+        .unwrap_or_else(|_| Value::new_undefined(ctx.clone()));
+    // SAFETY: marks a live exception value of this context as uncatchable (QuickJS-ng API).
+    unsafe { rquickjs::qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), err.as_raw()) };
+    ctx.throw(err)
+}
+
+/// `process.exit(code)`: record the code and unwind.
+pub(crate) fn exit(ctx: &Ctx<'_>, code: i32) -> rquickjs::Error {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let st = state(ctx);
+    if st.terminated.get().is_none() {
+        st.terminated.set(Some(Termination::Exit(code)));
+    }
+    unwind(ctx)
 }
 
 /// Start an async op: returns a promise settled on the loop thread when `fut` completes.
