@@ -9,6 +9,7 @@ import {
 import * as core from '../internal/fs/core.js';
 import { Dir, opendir, opendirSync } from '../internal/fs/dir.js';
 import { codes } from '../internal/errors.js';
+import { createReadStream, createWriteStream } from '../internal/fs/streams.js';
 import promises from 'node:fs/promises';
 import process from 'node:process';
 
@@ -143,6 +144,7 @@ export const statfsSync = notImplemented('statfsSync');
 
 export const { F_OK, R_OK, W_OK, X_OK } = constants;
 export { constants, Stats, BigIntStats, Dirent, Dir, opendir, opendirSync, promises };
+export { createReadStream, createWriteStream };
 
 export default {
   readFile, readFileSync, writeFile, writeFileSync, appendFile, appendFileSync,
@@ -155,5 +157,5 @@ export default {
   access, accessSync, chmod, chmodSync, chown, chownSync, utimes, utimesSync, lutimes, lutimesSync,
   truncate, truncateSync, exists, existsSync, watch, watchFile, unwatchFile, lchown, lchownSync,
   statfs, statfsSync, opendir, opendirSync, constants, Stats, BigIntStats, Dirent, Dir, promises,
-  F_OK, R_OK, W_OK, X_OK,
+  F_OK, R_OK, W_OK, X_OK, createReadStream, createWriteStream,
 };
