@@ -770,7 +770,7 @@ impl CipherState {
     }
 
     fn blocks(&mut self, data: &mut [u8]) {
-        debug_assert!(data.len() % 16 == 0);
+        debug_assert!(data.len().is_multiple_of(16));
         let mut blocks: Vec<Block> = data.chunks_exact(16).map(Block::clone_from_slice).collect();
         match (self.mode, self.encrypt) {
             (Mode::Ecb, true) => self.aes.encrypt(&mut blocks),
@@ -879,7 +879,7 @@ impl CipherState {
                     if self.auto_padding {
                         let pad = 16 - rest.len() % 16;
                         rest.resize(rest.len() + pad, pad as u8);
-                    } else if rest.len() % 16 != 0 {
+                    } else if !rest.len().is_multiple_of(16) {
                         return Err(err(
                             "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
                             "error:1C80006B:Provider routines::wrong final block length",
@@ -888,7 +888,7 @@ impl CipherState {
                     self.blocks(&mut rest);
                     Ok(rest)
                 } else {
-                    if rest.len() % 16 != 0 || (self.auto_padding && rest.is_empty()) {
+                    if !rest.len().is_multiple_of(16) || (self.auto_padding && rest.is_empty()) {
                         return Err(err(
                             "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
                             "error:1C80006B:Provider routines::wrong final block length",
