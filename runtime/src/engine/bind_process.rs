@@ -1,0 +1,203 @@
+//! `atoll:ops` exports for `node:child_process`: spawn (exit delivered as a listener event that
+//! holds a loop ref until it arrives), pipe reads/writes as promises, kill, and `spawnSync`.
+
+use std::{cell::RefCell, collections::HashSet};
+
+use rquickjs::{Ctx, Exception, Function, Object, Persistent, Promise, Result, Value};
+
+use super::{convert, spawn_op, state, Completion};
+use crate::ops::{
+    child_process::{self as cp, SpawnRequest, StdioMode, SyncOptions},
+    OpError, OpValue,
+};
+
+/// Every export this module adds to `atoll:ops`.
+pub const PROCESS_OP_NAMES: &[&str] = &[
+    "op_cp_spawn",
+    "op_cp_spawn_sync",
+    "op_cp_read",
+    "op_cp_write",
+    "op_cp_close",
+    "op_cp_kill",
+    "op_cp_ref",
+    "op_cp_exited",
+    "op_cp_release",
+];
+
+thread_local! {
+    /// Children whose exit still holds the event loop open (rid -> exit listener id).
+    static REFED: RefCell<HashSet<u32>> = RefCell::default();
+}
+
+fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
+    r.map_err(|e| convert::throw_op_error(ctx, e))
+}
+
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+where
+    F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
+{
+    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
+    obj.set(name, func)
+}
+
+fn stdio_mode<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> Result<StdioMode> {
+    if let Some(n) = v.as_number() {
+        return match n as i32 {
+            fd @ 0..=2 => Ok(StdioMode::Fd(fd)),
+            _ => Err(Exception::throw_type(ctx, "stdio fd must be 0, 1 or 2")),
+        };
+    }
+    let s: String = v.get()?;
+    Ok(match s.as_str() {
+        "pipe" | "overlapped" => StdioMode::Pipe,
+        "inherit" => StdioMode::Inherit,
+        _ => StdioMode::Ignore,
+    })
+}
+
+/// The request object child_process.js builds after validating Node's options.
+fn request<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<SpawnRequest> {
+    let stdio: Vec<Value> = o.get("stdio")?;
+    let mut modes = [StdioMode::Pipe; 3];
+    for (i, v) in stdio.into_iter().take(3).enumerate() {
+        modes[i] = stdio_mode(ctx, v)?;
+    }
+    Ok(SpawnRequest {
+        file: o.get("file")?,
+        args: o.get("args")?,
+        argv0: o.get("argv0")?,
+        cwd: o.get("cwd")?,
+        env: o.get("envPairs")?,
+        stdio: modes,
+        detached: o.get::<_, Option<bool>>("detached")?.unwrap_or(false),
+        uid: o.get("uid")?,
+        gid: o.get("gid")?,
+        fork: o.get::<_, Option<bool>>("fork")?.unwrap_or(false),
+    })
+}
+
+fn sys_error(errno: i32) -> OpValue {
+    OpValue::Object(vec![(
+        "error",
+        OpValue::Object(vec![
+            ("errno", OpValue::Number(errno as f64)),
+            ("code", crate::ops::error::errno_code(-errno).into()),
+        ]),
+    )])
+}
+
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    set(
+        ctx,
+        o,
+        "op_cp_spawn",
+        |ctx: Ctx<'js>, req: Object<'js>, on_exit: Function<'js>| -> Result<Value<'js>> {
+            let req = request(&ctx, &req)?;
+            let st = state(&ctx);
+            let spawned = match cp::spawn(&st.op, &req) {
+                Ok(s) => s,
+                Err(OpError::Sys { errno, .. }) => return convert::to_js(&ctx, sys_error(errno)),
+                Err(e) => return throw(&ctx, Err(e)),
+            };
+            let listener = st.next_id();
+            st.listeners
+                .borrow_mut()
+                .insert(listener, Persistent::save(&ctx, on_exit));
+            // The child holds the loop open until its exit is delivered (or `unref()`).
+            st.refs.set(st.refs.get() + 1);
+            REFED.with(|r| r.borrow_mut().insert(spawned.rid));
+            let tx = st.tx.clone();
+            let (child, exited) = (spawned.child, spawned.exited);
+            tokio::spawn(async move {
+                let value = cp::wait(child, exited).await;
+                let _ = tx.send(Completion::Event { listener, value });
+            });
+            convert::to_js(
+                &ctx,
+                OpValue::Object(vec![
+                    ("rid", OpValue::Number(spawned.rid as f64)),
+                    ("pid", OpValue::Number(spawned.pid as f64)),
+                    ("listener", OpValue::Number(listener as f64)),
+                ]),
+            )
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_cp_spawn_sync",
+        |ctx: Ctx<'js>, req: Object<'js>, opts: Object<'js>| -> Result<Value<'js>> {
+            let req = request(&ctx, &req)?;
+            let input = match opts.get::<_, Value>("input")? {
+                v if v.is_undefined() || v.is_null() => Vec::new(),
+                v => convert::bytes_from_js(&ctx, &v)?,
+            };
+            let sync = SyncOptions {
+                input,
+                timeout_ms: opts
+                    .get::<_, Option<f64>>("timeout")?
+                    .filter(|t| *t > 0.0)
+                    .map(|t| t as u64),
+                kill_signal: opts.get::<_, Option<i32>>("killSignal")?.unwrap_or(15),
+                max_buffer: opts
+                    .get::<_, Option<f64>>("maxBuffer")?
+                    .filter(|m| m.is_finite() && *m >= 0.0)
+                    .map(|m| m as usize),
+            };
+            let v = throw(&ctx, cp::spawn_sync(&state(&ctx).op, &req, &sync))?;
+            convert::to_js(&ctx, v)
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_cp_read",
+        |ctx: Ctx<'js>, rid: u32, fd: i32| -> Result<Promise<'js>> {
+            spawn_op(&ctx, cp::read(rid, fd))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_cp_write",
+        |ctx: Ctx<'js>, rid: u32, data: Value<'js>| -> Result<Promise<'js>> {
+            let bytes = convert::bytes_from_js(&ctx, &data)?;
+            spawn_op(&ctx, cp::write(rid, bytes))
+        },
+    )?;
+    set(ctx, o, "op_cp_close", |rid: u32, fd: i32| {
+        cp::close(rid, fd)
+    })?;
+    set(ctx, o, "op_cp_release", |rid: u32| cp::release(rid))?;
+    set(
+        ctx,
+        o,
+        "op_cp_kill",
+        |ctx: Ctx<'js>, rid: u32, signo: i32| -> Result<bool> { throw(&ctx, cp::kill(rid, signo)) },
+    )?;
+    set(ctx, o, "op_cp_ref", |ctx: Ctx<'js>, rid: u32, on: bool| {
+        let st = state(&ctx);
+        REFED.with(|r| {
+            let mut r = r.borrow_mut();
+            if on && r.insert(rid) {
+                st.refs.set(st.refs.get() + 1);
+            } else if !on && r.remove(&rid) {
+                st.refs.set(st.refs.get().saturating_sub(1));
+            }
+        });
+    })?;
+    set(
+        ctx,
+        o,
+        "op_cp_exited",
+        |ctx: Ctx<'js>, rid: u32, listener: f64| {
+            let st = state(&ctx);
+            st.listeners.borrow_mut().remove(&(listener as u64));
+            if REFED.with(|r| r.borrow_mut().remove(&rid)) {
+                st.refs.set(st.refs.get().saturating_sub(1));
+            }
+        },
+    )?;
+    Ok(())
+}
