@@ -218,7 +218,7 @@ function ZlibBase(mode, opts) {
   Transform.call(this, { ...opts, autoDestroy: true });
   this[kMode] = mode;
   this[kHandle] = op_zlib_new(mode, o);
-  registry?.register(this, this[kHandle], this);
+  registry?.register(this, this[kHandle]);
   const brotli = brotliModes.has(mode);
   this[kFinishFlag] = brotli ? constants.BROTLI_OPERATION_FINISH : constants.Z_FINISH;
   this._defaultFlushFlag = opts?.flush ?? (brotli ? constants.BROTLI_OPERATION_PROCESS : constants.Z_NO_FLUSH);
@@ -268,7 +268,6 @@ ZlibBase.prototype._flush = function _flush(callback) {
 
 ZlibBase.prototype._destroy = function _destroy(err, callback) {
   if (this[kHandle] !== 0) {
-    registry?.unregister(this);
     op_zlib_free(this[kHandle]);
     this[kHandle] = 0;
   }

@@ -61,7 +61,7 @@ function init(self, encrypt, cipher, key, iv, options) {
   self[kDecoder] = null;
   self[kDone] = false;
   self[kTag] = undefined;
-  registry?.register(self, id, self);
+  registry?.register(self, id);
   LazyTransform.call(self, options);
 }
 
@@ -101,7 +101,6 @@ function final(outputEncoding) {
     if (err?.code === 'ERR_CRYPTO_AUTH_FAILED') throw new Error(err.message);
     throw err;
   } finally {
-    registry?.unregister(this);
     op_crypto_cipher_free(this[kHandle]);
   }
   const buf = toBuffer(out);

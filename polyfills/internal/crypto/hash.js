@@ -37,7 +37,7 @@ function updateData(data, encoding) {
 function initHash(self, id, options) {
   self[kHandle] = id;
   self[kFinalized] = false;
-  hashRegistry?.register(self, id, self);
+  hashRegistry?.register(self, id);
   LazyTransform.call(self, options);
 }
 
@@ -78,7 +78,9 @@ Hash.prototype.update = function update(data, encoding) {
 Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
   this[kFinalized] = true;
-  hashRegistry?.unregister(this);
+  // No unregister: the table entry is gone now and ids are never reused, so the finalizer's
+  // late free is a no-op (and QuickJS's unregister walks every registration).
+  if (outputEncoding === 'hex') return op_crypto_hash_digest(this[kHandle], true);
   return encodeOutput(toBuffer(op_crypto_hash_digest(this[kHandle])), outputEncoding);
 };
 
@@ -100,7 +102,7 @@ export function Hmac(hmac, key, options) {
   this[kHandle] = id;
   this[kFinalized] = false;
   this[kKind] = 'hmac';
-  hmacRegistry?.register(this, id, this);
+  hmacRegistry?.register(this, id);
   LazyTransform.call(this, options);
 }
 Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
@@ -116,7 +118,7 @@ Hmac.prototype.update = function update(data, encoding) {
 Hmac.prototype.digest = function digest(outputEncoding) {
   if (this[kFinalized]) return encodeOutput(Buffer.alloc(0), outputEncoding);
   this[kFinalized] = true;
-  hmacRegistry?.unregister(this);
+  if (outputEncoding === 'hex') return op_crypto_hmac_digest(this[kHandle], true);
   return encodeOutput(toBuffer(op_crypto_hmac_digest(this[kHandle])), outputEncoding);
 };
 
@@ -138,6 +140,12 @@ export function hash(algorithm, input, outputEncoding = 'hex') {
     throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
   }
   if (outputEncoding !== 'buffer') validateString(outputEncoding, 'outputEncoding');
+  if (outputEncoding === 'hex') {
+    const id = op_crypto_hash_new(algorithm);
+    if (id === 0) throw new Error('Digest method not supported');
+    op_crypto_hash_update(id, updateData(input));
+    return op_crypto_hash_digest(id, true);
+  }
   let out;
   try {
     out = op_crypto_hash_oneshot(algorithm, updateData(input));

@@ -85,6 +85,11 @@ fn tables(ctx: &Ctx<'_>) -> Rc<RefCell<Tables>> {
         .expect("crypto tables installed by register()")
 }
 
+/// A handle id from JS (see `Handles`).
+fn hid(id: f64) -> u64 {
+    id as u64
+}
+
 fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
@@ -131,6 +136,24 @@ fn bytes<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Vec<u8>> {
 
 fn out<'js>(ctx: &Ctx<'js>, b: Vec<u8>) -> Result<Value<'js>> {
     convert::bytes_to_js(ctx, b)
+}
+
+/// A digest as bytes, or (for `digest('hex')`) as a hex string made here.
+fn digest_out<'js>(ctx: &Ctx<'js>, d: Vec<u8>, hex: bool) -> Result<Value<'js>> {
+    if !hex {
+        return out(ctx, d);
+    }
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let s: String = d
+        .iter()
+        .flat_map(|b| {
+            [
+                DIGITS[(b >> 4) as usize] as char,
+                DIGITS[(b & 15) as usize] as char,
+            ]
+        })
+        .collect();
+    Ok(rquickjs::String::from_str(ctx.clone(), &s)?.into_value())
 }
 
 fn hash_alg(ctx: &Ctx<'_>, name: &str) -> Result<HashAlg> {
@@ -229,14 +252,14 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
         ctx,
         o,
         "op_crypto_hash_new",
-        |ctx: Ctx<'js>, name: String| -> u32 {
+        |ctx: Ctx<'js>, name: String| -> f64 {
             match HashAlg::from_name(&name) {
                 Some(alg) => tables(&ctx)
                     .borrow_mut()
                     .crypto
                     .hashes
-                    .insert(Hasher::new(alg)),
-                None => 0,
+                    .insert(Hasher::new(alg)) as f64,
+                None => 0.0,
             }
         },
     )?;
@@ -244,10 +267,10 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
         ctx,
         o,
         "op_crypto_hash_update",
-        |ctx: Ctx<'js>, id: u32, data: Value<'js>| -> Result<()> {
+        |ctx: Ctx<'js>, id: f64, data: Value<'js>| -> Result<()> {
             let t = tables(&ctx);
             let mut t = t.borrow_mut();
-            let Some(h) = t.crypto.hashes.get_mut(id) else {
+            let Some(h) = t.crypto.hashes.get_mut(hid(id)) else {
                 return throw(&ctx, Err(gone("Hash")));
             };
             with_bytes(&ctx, &data, |b| h.update(b))
@@ -257,10 +280,10 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
         ctx,
         o,
         "op_crypto_hash_digest",
-        |ctx: Ctx<'js>, id: u32| -> Result<Value<'js>> {
-            let h = tables(&ctx).borrow_mut().crypto.hashes.remove(id);
+        |ctx: Ctx<'js>, id: f64, hex: Opt<bool>| -> Result<Value<'js>> {
+            let h = tables(&ctx).borrow_mut().crypto.hashes.remove(hid(id));
             match h {
-                Some(h) => out(&ctx, h.finish()),
+                Some(h) => digest_out(&ctx, h.finish(), hex.0.unwrap_or(false)),
                 None => throw(&ctx, Err(gone("Hash"))),
             }
         },
@@ -269,17 +292,17 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
         ctx,
         o,
         "op_crypto_hash_copy",
-        |ctx: Ctx<'js>, id: u32| -> Result<u32> {
+        |ctx: Ctx<'js>, id: f64| -> Result<f64> {
             let t = tables(&ctx);
             let mut t = t.borrow_mut();
-            let Some(h) = t.crypto.hashes.get(id).cloned() else {
+            let Some(h) = t.crypto.hashes.get(hid(id)).cloned() else {
                 return throw(&ctx, Err(gone("Hash")));
             };
-            Ok(t.crypto.hashes.insert(h))
+            Ok(t.crypto.hashes.insert(h) as f64)
         },
     )?;
-    set(ctx, o, "op_crypto_hash_free", |ctx: Ctx<'js>, id: u32| {
-        tables(&ctx).borrow_mut().crypto.hashes.remove(id);
+    set(ctx, o, "op_crypto_hash_free", |ctx: Ctx<'js>, id: f64| {
+        tables(&ctx).borrow_mut().crypto.hashes.remove(hid(id));
     })?;
     set(
         ctx,
@@ -301,22 +324,22 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
         ctx,
         o,
         "op_crypto_hmac_new",
-        |ctx: Ctx<'js>, name: String, key: Value<'js>| -> Result<u32> {
+        |ctx: Ctx<'js>, name: String, key: Value<'js>| -> Result<f64> {
             let Some(alg) = HashAlg::from_name(&name) else {
-                return Ok(0);
+                return Ok(0.0);
             };
             let h = with_bytes(&ctx, &key, |k| HmacState::new(alg, k))?;
-            Ok(tables(&ctx).borrow_mut().crypto.hmacs.insert(h))
+            Ok(tables(&ctx).borrow_mut().crypto.hmacs.insert(h) as f64)
         },
     )?;
     set(
         ctx,
         o,
         "op_crypto_hmac_update",
-        |ctx: Ctx<'js>, id: u32, data: Value<'js>| -> Result<()> {
+        |ctx: Ctx<'js>, id: f64, data: Value<'js>| -> Result<()> {
             let t = tables(&ctx);
             let mut t = t.borrow_mut();
-            let Some(h) = t.crypto.hmacs.get_mut(id) else {
+            let Some(h) = t.crypto.hmacs.get_mut(hid(id)) else {
                 return throw(&ctx, Err(gone("Hmac")));
             };
             with_bytes(&ctx, &data, |b| h.update(b))
@@ -326,16 +349,16 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
         ctx,
         o,
         "op_crypto_hmac_digest",
-        |ctx: Ctx<'js>, id: u32| -> Result<Value<'js>> {
-            let h = tables(&ctx).borrow_mut().crypto.hmacs.remove(id);
+        |ctx: Ctx<'js>, id: f64, hex: Opt<bool>| -> Result<Value<'js>> {
+            let h = tables(&ctx).borrow_mut().crypto.hmacs.remove(hid(id));
             match h {
-                Some(h) => out(&ctx, h.finish()),
+                Some(h) => digest_out(&ctx, h.finish(), hex.0.unwrap_or(false)),
                 None => throw(&ctx, Err(gone("Hmac"))),
             }
         },
     )?;
-    set(ctx, o, "op_crypto_hmac_free", |ctx: Ctx<'js>, id: u32| {
-        tables(&ctx).borrow_mut().crypto.hmacs.remove(id);
+    set(ctx, o, "op_crypto_hmac_free", |ctx: Ctx<'js>, id: f64| {
+        tables(&ctx).borrow_mut().crypto.hmacs.remove(hid(id));
     })?;
     set(
         ctx,
@@ -522,7 +545,7 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
          iv: Value<'js>,
          encrypt: bool,
          tag_len: f64|
-         -> Result<u32> {
+         -> Result<f64> {
             let Some(info) = crypto::cipher_info(&name) else {
                 return throw(
                     &ctx,
@@ -535,18 +558,18 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 &ctx,
                 CipherState::new(&info, &key, &iv, encrypt, tag_len as usize),
             )?;
-            Ok(tables(&ctx).borrow_mut().crypto.ciphers.insert(st))
+            Ok(tables(&ctx).borrow_mut().crypto.ciphers.insert(st) as f64)
         },
     )?;
     set(
         ctx,
         o,
         "op_crypto_cipher_update",
-        |ctx: Ctx<'js>, id: u32, data: Value<'js>| -> Result<Value<'js>> {
+        |ctx: Ctx<'js>, id: f64, data: Value<'js>| -> Result<Value<'js>> {
             let t = tables(&ctx);
             let r = {
                 let mut t = t.borrow_mut();
-                let Some(c) = t.crypto.ciphers.get_mut(id) else {
+                let Some(c) = t.crypto.ciphers.get_mut(hid(id)) else {
                     return throw(&ctx, Err(gone("Cipher")));
                 };
                 with_bytes(&ctx, &data, |b| c.update(b))?
@@ -558,9 +581,9 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_crypto_cipher_final",
-        |ctx: Ctx<'js>, id: u32| -> Result<Value<'js>> {
+        |ctx: Ctx<'js>, id: f64| -> Result<Value<'js>> {
             let t = tables(&ctx);
-            let r = match t.borrow_mut().crypto.ciphers.get_mut(id) {
+            let r = match t.borrow_mut().crypto.ciphers.get_mut(hid(id)) {
                 Some(c) => c.finish(),
                 None => Err(gone("Cipher")),
             };
@@ -572,9 +595,9 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_crypto_cipher_set_aad",
-        |ctx: Ctx<'js>, id: u32, aad: Value<'js>| -> Result<()> {
+        |ctx: Ctx<'js>, id: f64, aad: Value<'js>| -> Result<()> {
             let aad = bytes(&ctx, &aad)?;
-            let r = match tables(&ctx).borrow_mut().crypto.ciphers.get_mut(id) {
+            let r = match tables(&ctx).borrow_mut().crypto.ciphers.get_mut(hid(id)) {
                 Some(c) => c.set_aad(&aad),
                 None => Err(gone("Cipher")),
             };
@@ -585,9 +608,9 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_crypto_cipher_set_auth_tag",
-        |ctx: Ctx<'js>, id: u32, tag: Value<'js>| -> Result<()> {
+        |ctx: Ctx<'js>, id: f64, tag: Value<'js>| -> Result<()> {
             let tag = bytes(&ctx, &tag)?;
-            let r = match tables(&ctx).borrow_mut().crypto.ciphers.get_mut(id) {
+            let r = match tables(&ctx).borrow_mut().crypto.ciphers.get_mut(hid(id)) {
                 Some(c) => c.set_auth_tag(&tag),
                 None => Err(gone("Cipher")),
             };
@@ -598,8 +621,8 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_crypto_cipher_set_auto_padding",
-        |ctx: Ctx<'js>, id: u32, on: bool| {
-            if let Some(c) = tables(&ctx).borrow_mut().crypto.ciphers.get_mut(id) {
+        |ctx: Ctx<'js>, id: f64, on: bool| {
+            if let Some(c) = tables(&ctx).borrow_mut().crypto.ciphers.get_mut(hid(id)) {
                 c.set_auto_padding(on);
             }
         },
@@ -608,12 +631,12 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_crypto_cipher_auth_tag",
-        |ctx: Ctx<'js>, id: u32| -> Result<Value<'js>> {
+        |ctx: Ctx<'js>, id: f64| -> Result<Value<'js>> {
             let tag = tables(&ctx)
                 .borrow()
                 .crypto
                 .ciphers
-                .get(id)
+                .get(hid(id))
                 .and_then(CipherState::auth_tag);
             match tag {
                 Some(t) => out(&ctx, t),
@@ -621,8 +644,8 @@ fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             }
         },
     )?;
-    set(ctx, o, "op_crypto_cipher_free", |ctx: Ctx<'js>, id: u32| {
-        tables(&ctx).borrow_mut().crypto.ciphers.remove(id);
+    set(ctx, o, "op_crypto_cipher_free", |ctx: Ctx<'js>, id: f64| {
+        tables(&ctx).borrow_mut().crypto.ciphers.remove(hid(id));
     })?;
     // WebCrypto AES-GCM: (encrypt, key, iv, aad, data, tagLength in bytes).
     set(
@@ -769,12 +792,12 @@ fn register_zlib<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_zlib_new",
-        |ctx: Ctx<'js>, kind: String, opts: Vec<f64>| -> Result<u32> {
+        |ctx: Ctx<'js>, kind: String, opts: Vec<f64>| -> Result<f64> {
             let kind = zlib_kind(&ctx, &kind)?;
             Ok(tables(&ctx)
                 .borrow_mut()
                 .zlib
-                .insert(ZStream::new(kind, zlib_opts(&opts))))
+                .insert(ZStream::new(kind, zlib_opts(&opts))) as f64)
         },
     )?;
     // (id, chunk, flush constant): the output so far.
@@ -782,11 +805,11 @@ fn register_zlib<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_zlib_write",
-        |ctx: Ctx<'js>, id: u32, data: Value<'js>, flush: Opt<i32>| -> Result<Value<'js>> {
+        |ctx: Ctx<'js>, id: f64, data: Value<'js>, flush: Opt<i32>| -> Result<Value<'js>> {
             let t = tables(&ctx);
             let r = {
                 let mut t = t.borrow_mut();
-                let Some(z) = t.zlib.get_mut(id) else {
+                let Some(z) = t.zlib.get_mut(hid(id)) else {
                     return throw(
                         &ctx,
                         Err(OpError::code("ERR_ZLIB_CLOSED", "zlib binding closed")),
@@ -804,13 +827,13 @@ fn register_zlib<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             out(&ctx, r)
         },
     )?;
-    set(ctx, o, "op_zlib_reset", |ctx: Ctx<'js>, id: u32| {
-        if let Some(z) = tables(&ctx).borrow_mut().zlib.get_mut(id) {
+    set(ctx, o, "op_zlib_reset", |ctx: Ctx<'js>, id: f64| {
+        if let Some(z) = tables(&ctx).borrow_mut().zlib.get_mut(hid(id)) {
             z.reset();
         }
     })?;
-    set(ctx, o, "op_zlib_free", |ctx: Ctx<'js>, id: u32| {
-        tables(&ctx).borrow_mut().zlib.remove(id);
+    set(ctx, o, "op_zlib_free", |ctx: Ctx<'js>, id: f64| {
+        tables(&ctx).borrow_mut().zlib.remove(hid(id));
     })?;
     Ok(())
 }

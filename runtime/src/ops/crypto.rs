@@ -11,10 +11,12 @@ use sha2::Digest;
 
 use super::OpError;
 
-/// Stateful objects owned by one runtime, found again by the id JS holds.
+/// Stateful objects owned by one runtime, found again by the id JS holds. Ids are never
+/// reused (a late finalizer's free must not hit a newer object), and stay below 2^53 so JS
+/// numbers carry them exactly.
 pub struct Handles<T> {
-    next: u32,
-    map: HashMap<u32, T>,
+    next: u64,
+    map: HashMap<u64, T>,
 }
 
 impl<T> Default for Handles<T> {
@@ -27,18 +29,18 @@ impl<T> Default for Handles<T> {
 }
 
 impl<T> Handles<T> {
-    pub fn insert(&mut self, v: T) -> u32 {
-        self.next = self.next.wrapping_add(1).max(1);
+    pub fn insert(&mut self, v: T) -> u64 {
+        self.next += 1;
         self.map.insert(self.next, v);
         self.next
     }
-    pub fn get_mut(&mut self, id: u32) -> Option<&mut T> {
+    pub fn get_mut(&mut self, id: u64) -> Option<&mut T> {
         self.map.get_mut(&id)
     }
-    pub fn get(&self, id: u32) -> Option<&T> {
+    pub fn get(&self, id: u64) -> Option<&T> {
         self.map.get(&id)
     }
-    pub fn remove(&mut self, id: u32) -> Option<T> {
+    pub fn remove(&mut self, id: u64) -> Option<T> {
         self.map.remove(&id)
     }
     pub fn len(&self) -> usize {
