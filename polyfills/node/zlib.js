@@ -3,6 +3,7 @@
 // carry zlib's message, `code` ('Z_DATA_ERROR', ...) and `errno` as in Node.
 import {
   op_zlib_process, op_zlib_process_sync, op_zlib_new, op_zlib_write, op_zlib_reset, op_zlib_free,
+  op_zlib_crc32,
 } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import { Transform } from 'node:stream';
@@ -195,6 +196,18 @@ export const brotliCompressSync = syncFn('brotliCompress');
 export const brotliDecompress = asyncFn('brotliDecompress');
 export const brotliDecompressSync = syncFn('brotliDecompress');
 
+/** `zlib.crc32(data[, value])`: CRC-32 of a string (UTF-8) or bytes, continuing from `value`. */
+export function crc32(data, value = 0) {
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
+  }
+  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE('value', 'number', value);
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new ERR_OUT_OF_RANGE('value', `>= 0 && <= ${0xffffffff}`, value);
+  }
+  return op_zlib_crc32(typeof data === 'string' ? data : inputBytes(data), value);
+}
+
 // ---- streams ----------------------------------------------------------------------------------
 
 const kHandle = Symbol('kHandle');
@@ -356,7 +369,7 @@ const zlib = {
   brotliCompressSync, brotliDecompress, brotliDecompressSync, Deflate, Inflate, Gzip, Gunzip,
   DeflateRaw, InflateRaw, Unzip, BrotliCompress, BrotliDecompress, createDeflate, createInflate,
   createGzip, createGunzip, createDeflateRaw, createInflateRaw, createUnzip, createBrotliCompress,
-  createBrotliDecompress, ...legacyConstants,
+  createBrotliDecompress, crc32, ...legacyConstants,
 };
 
 export default zlib;

@@ -62,6 +62,7 @@ pub const CRYPTO_OP_NAMES: &[&str] = &[
     "op_zlib_write",
     "op_zlib_reset",
     "op_zlib_free",
+    "op_zlib_crc32",
 ];
 
 /// The per-runtime tables.
@@ -832,6 +833,14 @@ fn register_zlib<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             z.reset();
         }
     })?;
+    set(
+        ctx,
+        o,
+        "op_zlib_crc32",
+        |ctx: Ctx<'js>, data: Value<'js>, value: f64| -> Result<f64> {
+            with_bytes(&ctx, &data, |d| zlib::crc32(d, value as u32) as f64)
+        },
+    )?;
     set(ctx, o, "op_zlib_free", |ctx: Ctx<'js>, id: f64| {
         tables(&ctx).borrow_mut().zlib.remove(hid(id));
     })?;

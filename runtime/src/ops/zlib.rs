@@ -381,6 +381,49 @@ pub fn process(kind: Kind, opts: Options, input: &[u8]) -> Result<Vec<u8>, OpErr
     Ok(out)
 }
 
+/// `zlib.crc32(data, value)`: CRC-32 (the gzip polynomial), continuing from `value`.
+pub fn crc32(data: &[u8], value: u32) -> u32 {
+    static TABLE: std::sync::OnceLock<[[u32; 256]; 8]> = std::sync::OnceLock::new();
+    let t = TABLE.get_or_init(|| {
+        let mut t = [[0u32; 256]; 8];
+        for i in 0..256 {
+            let mut c = i as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+            t[0][i] = c;
+        }
+        for i in 0..256 {
+            for k in 1..8 {
+                t[k][i] = (t[k - 1][i] >> 8) ^ t[0][(t[k - 1][i] & 0xff) as usize];
+            }
+        }
+        t
+    });
+    let mut c = !value;
+    let mut chunks = data.chunks_exact(8);
+    for ch in &mut chunks {
+        let lo = c ^ u32::from_le_bytes([ch[0], ch[1], ch[2], ch[3]]);
+        let hi = u32::from_le_bytes([ch[4], ch[5], ch[6], ch[7]]);
+        c = t[7][(lo & 0xff) as usize]
+            ^ t[6][((lo >> 8) & 0xff) as usize]
+            ^ t[5][((lo >> 16) & 0xff) as usize]
+            ^ t[4][(lo >> 24) as usize]
+            ^ t[3][(hi & 0xff) as usize]
+            ^ t[2][((hi >> 8) & 0xff) as usize]
+            ^ t[1][((hi >> 16) & 0xff) as usize]
+            ^ t[0][(hi >> 24) as usize];
+    }
+    for &b in chunks.remainder() {
+        c = t[0][((c ^ b as u32) & 0xff) as usize] ^ (c >> 8);
+    }
+    !c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +443,12 @@ mod tests {
             assert!(z.len() < data.len());
             assert_eq!(process(d, Options::default(), &z).unwrap(), data, "{c:?}");
         }
+    }
+
+    #[test]
+    fn crc32_check_value() {
+        assert_eq!(crc32(b"123456789", 0), 0xcbf4_3926);
+        assert_eq!(crc32(b"56789", crc32(b"1234", 0)), 0xcbf4_3926);
     }
 
     #[test]
