@@ -1351,11 +1351,243 @@ export { isRegExpLegacy as isRegExp, isDateLegacy as isDate };
 // The same classes the runtime installs as globals (util may load before the globals exist).
 export { TextEncoder, TextDecoder };
 
+// ---------------------------------------------------------------------------
+// parseArgs (Node 20: string/boolean options, short, multiple, default, strict,
+// allowPositionals, tokens; ERR_PARSE_ARGS_* errors)
+
+import {
+  validateArray as paValidateArray, validateBoolean as paValidateBoolean,
+  validateBooleanArray as paValidateBooleanArray, validateStringArray as paValidateStringArray,
+  validateUnion as paValidateUnion,
+} from '../internal/validators.js';
+
+function paGetOwn(obj, prop) {
+  if (Object.hasOwn(obj, prop)) return obj[prop];
+  return undefined;
+}
+
+function paOptionsGetOwn(options, longOption, prop) {
+  if (Object.hasOwn(options, longOption)) return paGetOwn(options[longOption], prop);
+  return undefined;
+}
+
+function paMainArgs() {
+  const p = globalThis.process;
+  const execArgv = p.execArgv ?? [];
+  if (['-e', '--eval', '-p', '--print'].some((f) => execArgv.includes(f))) return p.argv.slice(1);
+  return p.argv.slice(2);
+}
+
+function paIsOptionValue(value) { return value != null; }
+
+function paIsOptionLikeValue(value) {
+  return value != null && value.length > 1 && value[0] === '-';
+}
+
+function paIsLoneShortOption(arg) { return arg.length === 2 && arg[0] === '-' && arg[1] !== '-'; }
+
+function paIsLoneLongOption(arg) { return arg.length > 2 && arg.startsWith('--') && !arg.includes('=', 3); }
+
+function paIsLongOptionAndValue(arg) { return arg.length > 2 && arg.startsWith('--') && arg.includes('=', 3); }
+
+function paFindLongOptionForShort(shortOption, options) {
+  validateObject(options, 'options');
+  const entry = Object.entries(options).find(([, config]) => paGetOwn(config, 'short') === shortOption);
+  return entry?.[0] ?? shortOption;
+}
+
+function paIsShortOptionGroup(arg, options) {
+  if (arg.length <= 2 || arg[0] !== '-' || arg[1] === '-') return false;
+  const longOption = paFindLongOptionForShort(arg[1], options);
+  return paOptionsGetOwn(options, longOption, 'type') !== 'string';
+}
+
+function paIsShortOptionAndValue(arg, options) {
+  validateObject(options, 'options');
+  if (arg.length <= 2 || arg[0] !== '-' || arg[1] === '-') return false;
+  const longOption = paFindLongOptionForShort(arg[1], options);
+  return paOptionsGetOwn(options, longOption, 'type') === 'string';
+}
+
+function paStoreOption(longOption, optionValue, options, values) {
+  if (longOption === '__proto__') return;
+  const newValue = optionValue ?? true;
+  if (paOptionsGetOwn(options, longOption, 'multiple')) {
+    if (values[longOption]) values[longOption].push(newValue);
+    else values[longOption] = [newValue];
+  } else {
+    values[longOption] = newValue;
+  }
+}
+
+function paCheckOptionLikeValue(token) {
+  if (!token.inlineValue && paIsOptionLikeValue(token.value)) {
+    const example = token.rawName.startsWith('--')
+      ? `'${token.rawName}=-XYZ'`
+      : `'--${token.name}=-XYZ' or '${token.rawName}-XYZ'`;
+    const message = `Option '${token.rawName}' argument is ambiguous.
+Did you forget to specify the option argument for '${token.rawName}'?
+To specify an option argument starting with a dash use ${example}.`;
+    throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(message);
+  }
+}
+
+function paCheckOptionUsage(config, token) {
+  if (!Object.hasOwn(config.options, token.name)) {
+    throw new codes.ERR_PARSE_ARGS_UNKNOWN_OPTION(token.rawName, config.allowPositionals);
+  }
+  const short = paOptionsGetOwn(config.options, token.name, 'short');
+  const shortAndLong = `${short ? `-${short}, ` : ''}--${token.name}`;
+  const type = paOptionsGetOwn(config.options, token.name, 'type');
+  if (type === 'string' && typeof token.value !== 'string') {
+    throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong} <value>' argument missing`);
+  }
+  if (type === 'boolean' && token.value != null) {
+    throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong}' does not take an argument`);
+  }
+}
+
+function paArgsToTokens(args, options) {
+  const tokens = [];
+  let index = -1;
+  let groupCount = 0;
+  const remainingArgs = args.slice();
+  while (remainingArgs.length > 0) {
+    const arg = remainingArgs.shift();
+    const nextArg = remainingArgs[0];
+    if (groupCount > 0) groupCount--;
+    else index++;
+    if (arg === '--') {
+      tokens.push({ kind: 'option-terminator', index });
+      for (const rest of remainingArgs) tokens.push({ kind: 'positional', index: ++index, value: rest });
+      break;
+    }
+    if (paIsLoneShortOption(arg)) {
+      const shortOption = arg[1];
+      const longOption = paFindLongOptionForShort(shortOption, options);
+      let value;
+      let inlineValue;
+      if (paOptionsGetOwn(options, longOption, 'type') === 'string' && paIsOptionValue(nextArg)) {
+        value = remainingArgs.shift();
+        inlineValue = false;
+      }
+      tokens.push({ kind: 'option', name: longOption, rawName: arg, index, value, inlineValue });
+      if (value != null) ++index;
+      continue;
+    }
+    if (paIsShortOptionGroup(arg, options)) {
+      const expanded = [];
+      for (let i = 1; i < arg.length; i++) {
+        const shortOption = arg[i];
+        const longOption = paFindLongOptionForShort(shortOption, options);
+        if (paOptionsGetOwn(options, longOption, 'type') !== 'string' || i === arg.length - 1) {
+          expanded.push(`-${shortOption}`);
+        } else {
+          expanded.push(`-${arg.slice(i)}`);
+          break;
+        }
+      }
+      remainingArgs.unshift(...expanded);
+      groupCount = expanded.length;
+      continue;
+    }
+    if (paIsShortOptionAndValue(arg, options)) {
+      const shortOption = arg[1];
+      const longOption = paFindLongOptionForShort(shortOption, options);
+      tokens.push({
+        kind: 'option', name: longOption, rawName: `-${shortOption}`, index, value: arg.slice(2), inlineValue: true,
+      });
+      continue;
+    }
+    if (paIsLoneLongOption(arg)) {
+      const longOption = arg.slice(2);
+      let value;
+      let inlineValue;
+      if (paOptionsGetOwn(options, longOption, 'type') === 'string' && paIsOptionValue(nextArg)) {
+        value = remainingArgs.shift();
+        inlineValue = false;
+      }
+      tokens.push({ kind: 'option', name: longOption, rawName: arg, index, value, inlineValue });
+      if (value != null) ++index;
+      continue;
+    }
+    if (paIsLongOptionAndValue(arg)) {
+      const equalIndex = arg.indexOf('=');
+      const longOption = arg.slice(2, equalIndex);
+      tokens.push({
+        kind: 'option', name: longOption, rawName: `--${longOption}`, index, value: arg.slice(equalIndex + 1), inlineValue: true,
+      });
+      continue;
+    }
+    tokens.push({ kind: 'positional', index, value: arg });
+  }
+  return tokens;
+}
+
+export function parseArgs(config = {}) {
+  const args = paGetOwn(config, 'args') ?? paMainArgs();
+  const strict = paGetOwn(config, 'strict') ?? true;
+  const allowPositionals = paGetOwn(config, 'allowPositionals') ?? !strict;
+  const returnTokens = paGetOwn(config, 'tokens') ?? false;
+  const options = paGetOwn(config, 'options') ?? { __proto__: null };
+  const parseConfig = { args, strict, options, allowPositionals };
+
+  paValidateArray(args, 'args');
+  paValidateBoolean(strict, 'strict');
+  paValidateBoolean(allowPositionals, 'allowPositionals');
+  paValidateBoolean(returnTokens, 'tokens');
+  validateObject(options, 'options');
+  for (const [longOption, optionConfig] of Object.entries(options)) {
+    validateObject(optionConfig, `options.${longOption}`);
+    const optionType = paGetOwn(optionConfig, 'type');
+    paValidateUnion(optionType, `options.${longOption}.type`, ['string', 'boolean']);
+    if (Object.hasOwn(optionConfig, 'short')) {
+      const shortOption = optionConfig.short;
+      validateString(shortOption, `options.${longOption}.short`);
+      if (shortOption.length !== 1) {
+        throw ERR_INVALID_ARG_VALUE(`options.${longOption}.short`, shortOption, 'must be a single character');
+      }
+    }
+    const multipleOption = paGetOwn(optionConfig, 'multiple');
+    if (Object.hasOwn(optionConfig, 'multiple')) paValidateBoolean(multipleOption, `options.${longOption}.multiple`);
+    const defaultValue = paGetOwn(optionConfig, 'default');
+    if (defaultValue !== undefined) {
+      let validator;
+      if (optionType === 'string') validator = multipleOption ? paValidateStringArray : validateString;
+      else validator = multipleOption ? paValidateBooleanArray : paValidateBoolean;
+      validator(defaultValue, `options.${longOption}.default`);
+    }
+  }
+
+  const tokens = paArgsToTokens(args, options);
+  const result = { values: { __proto__: null }, positionals: [] };
+  if (returnTokens) result.tokens = tokens;
+  for (const token of tokens) {
+    if (token.kind === 'option') {
+      if (strict) {
+        paCheckOptionUsage(parseConfig, token);
+        paCheckOptionLikeValue(token);
+      }
+      paStoreOption(token.name, token.value, options, result.values);
+    } else if (token.kind === 'positional') {
+      if (!allowPositionals) throw new codes.ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
+      result.positionals.push(token.value);
+    }
+  }
+  for (const [longOption, optionConfig] of Object.entries(options)) {
+    const defaultValue = paGetOwn(optionConfig, 'default');
+    if (defaultValue !== undefined && result.values[longOption] === undefined && longOption !== '__proto__') {
+      result.values[longOption] = defaultValue;
+    }
+  }
+  return result;
+}
+
 export default {
   inspect, format, formatWithOptions, promisify, callbackify, inherits, deprecate,
   isDeepStrictEqual, types, stripVTControlCharacters, toUSVString, getSystemErrorName,
   getSystemErrorMap, _errnoException, _exceptionWithHostPort, aborted, styleText, debuglog, debug, isArray, isBoolean, isNull,
   isNullOrUndefined, isNumber, isString, isSymbol, isUndefined, isRegExp: isRegExpLegacy,
   isObject, isDate: isDateLegacy, isError, isFunction, isPrimitive, isBuffer, _extend, log,
-  TextEncoder, TextDecoder,
+  TextEncoder, TextDecoder, parseArgs,
 };
