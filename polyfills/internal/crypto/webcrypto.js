@@ -19,6 +19,7 @@ const kSlots = Symbol('kSlots');
 const kConstruct = Symbol('kConstruct');
 
 const notSupported = (what) => new DOMException(`Unrecognized algorithm name: ${what}`, 'NotSupportedError');
+const badFormat = (format) => new DOMException(`Unsupported key format: ${format}`, 'NotSupportedError');
 const opError = (msg) => new DOMException(msg, 'OperationError');
 const invalidAccess = (msg) => new DOMException(msg, 'InvalidAccessError');
 const dataError = (msg) => new DOMException(msg, 'DataError');
@@ -242,7 +243,7 @@ async function importKey(format, keyData, algorithm, extractable, keyUsages) {
     }
     throw dataError('Invalid JWK keyData');
   }
-  throw notSupported(`key format ${format}`);
+  throw badFormat(format);
 }
 
 async function exportKey(format, key) {
@@ -276,7 +277,7 @@ async function exportKey(format, key) {
       return jwk;
     }
   }
-  throw notSupported(`key format ${format}`);
+  throw badFormat(format);
 }
 
 function signatureHash(alg, s) {
