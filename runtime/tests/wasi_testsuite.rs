@@ -96,7 +96,7 @@ fn run_one(wasm: &Path, scratch: &Path, cache: &Path) -> Result<(), String> {
     if !spec.env.is_empty() {
         let names: Vec<&str> = spec.env.iter().map(|(k, _)| k.as_str()).collect();
         cmd.arg(format!("--allow-env={}", names.join(",")));
-        cmd.envs(spec.env.iter().map(|(k, v)| (k, v)));
+        cmd.envs(spec.env.iter().cloned());
     }
     cmd.arg(wasm).args(&spec.args);
     let out = cmd.output().map_err(|e| format!("spawn: {e}"))?;

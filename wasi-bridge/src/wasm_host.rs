@@ -160,6 +160,19 @@ fn absolute(cwd: &Path, p: &Path) -> PathBuf {
     out
 }
 
+/// Where `path` really is (symlinks resolved), and whether it is a directory. The only ambient
+/// path lookup here: it runs once at start-up on paths from the command line, so that `--map`,
+/// deny rules and the cache location are compared with what a preopen will really open.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "start-up resolution of command-line grant paths, before any guest code runs"
+)]
+fn resolve(path: &Path) -> std::io::Result<(PathBuf, bool)> {
+    let real = std::fs::canonicalize(path)?;
+    let is_dir = real.is_dir();
+    Ok((real, is_dir))
+}
+
 /// The directories the guest gets, from the same grants JS uses. Grant paths are resolved
 /// (symlinks included) so a `--map` or deny rule is compared with where the preopen really
 /// points. A granted file, a missing path or a deny rule inside a preopen is an error: WASI
@@ -183,10 +196,10 @@ pub fn preopens(
     ] {
         for p in paths {
             let abs = absolute(cwd, &p);
-            let real = std::fs::canonicalize(&abs).map_err(|e| {
+            let (real, is_dir) = resolve(&abs).map_err(|e| {
                 WasmError::Grant(format!("{flag}={}: cannot open: {e}", p.display()))
             })?;
-            if !real.is_dir() {
+            if !is_dir {
                 return Err(WasmError::Grant(format!(
                     "{flag}={}: not a directory (a wasm program can only be granted directories)",
                     p.display()
@@ -198,14 +211,23 @@ pub fn preopens(
             }
         }
     }
-    for deny in grants.deny_read.iter().chain(&grants.deny_write) {
+    // A deny rule that overlaps a preopen it applies to (inside it, or covering it) cannot be
+    // honoured: --deny-read against any preopen, --deny-write against writable ones.
+    let denies = grants.deny_read.iter().map(|d| ("--deny-read", d, false));
+    for (flag, deny, write_only) in
+        denies.chain(grants.deny_write.iter().map(|d| ("--deny-write", d, true)))
+    {
         let abs = absolute(cwd, deny);
-        let real = std::fs::canonicalize(&abs).unwrap_or(abs);
-        if dirs.iter().any(|(d, _)| real.starts_with(d)) {
+        let real = resolve(&abs).map(|r| r.0).unwrap_or(abs);
+        let overlaps = |(d, writable): &(PathBuf, bool)| {
+            (*writable || !write_only) && (real.starts_with(d) || d.starts_with(&real))
+        };
+        if let Some((d, _)) = dirs.iter().find(|d| overlaps(d)) {
             return Err(WasmError::Grant(format!(
-                "--deny-read/--deny-write={}: cannot be enforced inside a wasm preopen; \
-                 grant a narrower directory instead",
-                deny.display()
+                "{flag}={}: a wasm preopen ({}) cannot carve out paths; grant narrower \
+                 directories instead",
+                deny.display(),
+                d.display()
             )));
         }
     }
@@ -214,7 +236,7 @@ pub fn preopens(
     for (guest, host) in maps {
         let abs = absolute(cwd, host);
         let shown = || format!("--map {guest}={}", host.display());
-        let real = std::fs::canonicalize(&abs)
+        let (real, is_dir) = resolve(&abs)
             .map_err(|e| WasmError::Grant(format!("{}: cannot open: {e}", shown())))?;
         let covering: Vec<&(PathBuf, bool)> =
             dirs.iter().filter(|(d, _)| real.starts_with(d)).collect();
@@ -225,7 +247,7 @@ pub fn preopens(
                 host.display()
             )));
         }
-        if !real.is_dir() {
+        if !is_dir {
             return Err(WasmError::Grant(format!("{}: not a directory", shown())));
         }
         out.push(Preopen {
@@ -301,7 +323,10 @@ pub fn wasi_builder(run: &WasmRun, dirs: &[Preopen]) -> Result<WasiCtxBuilder, W
 /// cache is off when it would lie inside a grant: a guest that could write there could plant
 /// native code for the next run.
 pub struct Cache {
-    dir: PathBuf,
+    /// The resolved directory, for `deserialize_file`.
+    path: PathBuf,
+    /// The same directory as a handle, for writing.
+    dir: cap_std::fs::Dir,
 }
 
 /// Feeds `Hash` values into SHA-256.
@@ -334,14 +359,20 @@ impl Cache {
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder.create(&dir).ok()?;
-        let real = std::fs::canonicalize(&dir).ok()?;
+        let (real, _) = resolve(&dir).ok()?;
         if preopens.iter().any(|p| real.starts_with(&p.host)) {
             return None;
         }
-        Some(Cache { dir: real })
+        let handle =
+            cap_std::fs::Dir::open_ambient_dir(&real, cap_std::ambient_authority()).ok()?;
+        Some(Cache {
+            path: real,
+            dir: handle,
+        })
     }
 
-    fn path(&self, engine: &Engine, kind: &str, bytes: &[u8]) -> PathBuf {
+    /// The entry's file name.
+    fn key(&self, engine: &Engine, kind: &str, bytes: &[u8]) -> String {
         let mut h = ShaHasher(Sha256::new());
         h.write(b"atoll-wasm-cache\0");
         h.write(env!("CARGO_PKG_VERSION").as_bytes());
@@ -351,16 +382,18 @@ impl Cache {
         h.write(bytes);
         let digest = h.0.finalize();
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        self.dir.join(format!("{hex}.cwasm"))
+        format!("{hex}.cwasm")
     }
 
-    fn store(&self, path: &Path, data: &[u8]) {
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        let ok = std::fs::File::create(&tmp)
+    fn store(&self, key: &str, data: &[u8]) {
+        let tmp = format!("{key}.tmp{}", std::process::id());
+        let ok = self
+            .dir
+            .create(&tmp)
             .and_then(|mut f| f.write_all(data))
-            .and_then(|_| std::fs::rename(&tmp, path));
+            .and_then(|_| self.dir.rename(&tmp, &self.dir, key));
         if ok.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+            let _ = self.dir.remove_file(&tmp);
         }
     }
 }
@@ -384,9 +417,10 @@ fn compile(
 ) -> Result<Program, WasmError> {
     let component = is_component(bytes);
     let kind = if component { "component" } else { "module" };
-    let cached = cache.map(|c| (c, c.path(engine, kind, bytes)));
-    if let Some((_, path)) = &cached {
-        if path.is_file() {
+    let cached = cache.map(|c| (c, c.key(engine, kind, bytes)));
+    if let Some((cache, key)) = &cached {
+        let path = cache.path.join(key);
+        if cache.dir.is_file(key) {
             // SAFETY: the file is one this function wrote (temp + rename) into a 0700 cache
             // directory that no grant reaches, keyed by the module bytes and engine config.
             // wasmtime checks its own version/config header and fails on a mismatch, after
@@ -412,13 +446,13 @@ fn compile(
     } else {
         Program::Module(Module::new(engine, bytes).map_err(invalid)?)
     };
-    if let Some((cache, path)) = cached {
+    if let Some((cache, key)) = cached {
         let data = match &program {
             Program::Module(m) => m.serialize(),
             Program::Component(c) => c.serialize(),
         };
         if let Ok(data) = data {
-            cache.store(&path, &data);
+            cache.store(&key, &data);
         }
     }
     Ok(program)
@@ -507,10 +541,18 @@ pub fn engine(options: &WasmOptions) -> Result<Engine, WasmError> {
 pub fn run(run: &WasmRun) -> Result<i32, WasmError> {
     let file = run.file.to_string_lossy().into_owned();
     let dirs = preopens(run.grants, &run.options.maps, run.cwd)?;
-    let bytes = std::fs::read(run.cwd.join(run.file)).map_err(|error| WasmError::Read {
-        file: file.clone(),
-        error,
-    })?;
+    // The module named on the command line is read like a JS entry script: by the user's own
+    // authority, not through a grant.
+    let bytes =
+        cap_std::fs::File::open_ambient(run.cwd.join(run.file), cap_std::ambient_authority())
+            .and_then(|mut f| {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+            })
+            .map_err(|error| WasmError::Read {
+                file: file.clone(),
+                error,
+            })?;
     let engine = engine(run.options)?;
     let cache = if run.options.no_cache {
         None
@@ -655,6 +697,7 @@ fn run_component(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // fixtures
 mod tests {
     use super::*;
 
@@ -707,6 +750,14 @@ mod tests {
         assert!(preopens(&gf, &[], &tmp).is_err());
         g.deny_read.push(ro.join("secret"));
         assert!(preopens(&g, &[], &tmp).is_err());
+        // --deny-write only matters for writable preopens; a deny covering a grant counts.
+        let mut gw = Grants::default();
+        gw.read.add(Some(vec![ro.clone()]));
+        gw.write.add(Some(vec![rw.clone()]));
+        gw.deny_write.push(ro.join("x"));
+        assert!(preopens(&gw, &[], &tmp).is_ok());
+        gw.deny_write.push(tmp.clone());
+        assert!(preopens(&gw, &[], &tmp).is_err());
         // The cache never lives inside a preopen.
         let p = vec![Preopen {
             host: std::fs::canonicalize(&tmp).unwrap(),

@@ -401,3 +401,35 @@ fn compiled_code_is_cached_unless_disabled() {
     ok(&r);
     assert_eq!(cached(t.path()), 0);
 }
+
+#[test]
+fn wasip2_command_components_run() {
+    let t = TempDir::new("wasm-component");
+    // A command component exporting wasi:cli/run (an older 0.2 patch version, matched by
+    // semver) whose `run` returns `ok` or `err`, or traps.
+    let component = |body: &str| {
+        format!(
+            r#"(component
+                 (core module $m (func (export "run") (result i32) {body}))
+                 (core instance $i (instantiate $m))
+                 (func $run (result (result)) (canon lift (core func $i "run")))
+                 (instance $inst (export "run" (func $run)))
+                 (export "wasi:cli/run@0.2.0" (instance $inst)))"#
+        )
+    };
+    let ok_c = module(t.path(), "ok.wasm", &component("i32.const 0"));
+    assert_eq!(atoll(&[&ok_c], &[], t.path()).code, Some(0));
+    let err_c = module(t.path(), "err.wasm", &component("i32.const 1"));
+    assert_eq!(atoll(&[&err_c], &[], t.path()).code, Some(1));
+    let trap_c = module(t.path(), "trap.wasm", &component("unreachable"));
+    let r = atoll(&[&trap_c], &[], t.path());
+    assert_eq!(r.code, Some(134), "{r:?}");
+    assert!(r.stderr.contains("wasm trap"), "{r:?}");
+    // A second start comes from the cache.
+    assert_eq!(atoll(&[&ok_c], &[], t.path()).code, Some(0));
+    // A component that is not a command.
+    let lib = module(t.path(), "lib.wasm", "(component)");
+    let r = atoll(&[&lib], &[], t.path());
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert!(r.stderr.contains("wasi:cli/run"), "{r:?}");
+}
