@@ -14,7 +14,8 @@ import { runMain as cjsRunMain, makeRequire, Module } from './cjs.js';
 function makeOpError(f) {
   switch (f.kind) {
     case 'sys': return uvException(f);
-    case 'access': return codes.ERR_ACCESS_DENIED(f.permission, f.resource, f.flag);
+    // The message names the exact flag, e.g. `--allow-read=/etc/passwd`.
+    case 'access': return codes.ERR_ACCESS_DENIED(f.permission, f.resource, f.resource ? `${f.flag}=${f.resource}` : f.flag);
     case 'type': return new TypeError(f.message);
     default: {
       const Base = f.code === 'ERR_INVALID_URL' || f.code === 'ERR_INVALID_ARG_TYPE' ? TypeError : Error;
@@ -117,9 +118,25 @@ export function printFatal(err) {
   op_stdio_write(2, `${text}\n\nNode.js ${process.version}\n`);
 }
 
+function isOutOfMemory(err) {
+  return typeof InternalError === 'function' && err instanceof InternalError && err.message === 'out of memory';
+}
+
+// `-e`, `-p` and embedded expressions run as scripts with CommonJS-style globals.
+function installEvalGlobals(name) {
+  const m = new Module(name, null);
+  m.filename = `${process.cwd()}/${name}`;
+  m.paths = Module._nodeModulePaths(process.cwd());
+  defineValue('require', makeRequire(m));
+  defineValue('module', m);
+  defineValue('exports', m.exports);
+  defineValue('__filename', name);
+  defineValue('__dirname', '.');
+}
+
 export function handleUncaught(err, origin = 'uncaughtException') {
   // Heap exhaustion is the runtime's to report (exit 134), not a script error to handle.
-  if (typeof InternalError === 'function' && err instanceof InternalError && err.message === 'out of memory') throw err;
+  if (isOutOfMemory(err)) throw err;
   if (!handlingFatal && process.listenerCount('uncaughtException') > 0) {
     handlingFatal = true;
     try {
@@ -182,6 +199,9 @@ function processRejections() {
   return true;
 }
 
+// The settled value of an embedded expression (Main::Expression).
+let result;
+
 export function bootstrap() {
   op_set_error_factory(makeOpError);
   timers.setHandlers(handleUncaught, processRejections);
@@ -196,20 +216,36 @@ export function bootstrap() {
       }
     },
     runEval(source, print) {
-      const m = new Module('[eval]', null);
-      m.filename = `${process.cwd()}/[eval]`;
-      m.paths = Module._nodeModulePaths(process.cwd());
-      defineValue('require', makeRequire(m));
-      defineValue('module', m);
-      defineValue('exports', m.exports);
-      defineValue('__filename', '[eval]');
-      defineValue('__dirname', '.');
+      installEvalGlobals('[eval]');
       try {
         const result = op_eval_script(source, '[eval]');
         if (print) console.log(result);
       } catch (err) {
         handleUncaught(err);
       }
+    },
+    runExpression(source) {
+      installEvalGlobals('[embed]');
+      result = { pending: true };
+      try {
+        Promise.resolve(op_eval_script(source, '[embed]')).then(
+          (value) => { result = { value }; },
+          (error) => {
+            if (isOutOfMemory(error)) throw error;
+            result = { error };
+          },
+        );
+      } catch (error) {
+        if (isOutOfMemory(error)) throw error;
+        result = { error };
+      }
+    },
+    takeResult() {
+      if (!result || result.pending) return { error: 'the result promise never settled' };
+      if ('error' in result) return { error: describe(result.error) };
+      const { value } = result;
+      if (value instanceof Uint8Array) return { bytes: value };
+      return { json: JSON.stringify(value) ?? 'null' };
     },
     runTicks: timers.runTicks,
     runTimers: timers.runTimers,

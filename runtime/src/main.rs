@@ -66,7 +66,7 @@ fn main() {
     argv.extend(run.script_args);
     let module_root = match &main {
         atoll::Main::File(path) => path.parent().map(std::path::Path::to_path_buf),
-        atoll::Main::Eval { .. } => None,
+        atoll::Main::Eval { .. } | atoll::Main::Expression(_) => None,
     };
     let limits = run.limits;
     let op_state =

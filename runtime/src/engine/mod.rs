@@ -33,6 +33,45 @@ pub enum Main {
     File(std::path::PathBuf),
     /// `-e` / `-p` / stdin source, evaluated as a CommonJS-like script in the cwd.
     Eval { source: String, print: bool },
+    /// An expression whose value (awaited if a promise) the host gets back as JSON or bytes.
+    Expression(String),
+}
+
+/// What an embedded run produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResultValue {
+    /// `JSON.stringify` of the value.
+    Json(String),
+    /// A `Uint8Array`/`Buffer` value, as bytes.
+    Bytes(Vec<u8>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub exit_code: i32,
+    /// For `Main::Expression`: the value, or the error it threw/rejected with (as printed text).
+    pub result: Option<Result<ResultValue, String>>,
+    /// Bytes QuickJS had allocated when the program ended.
+    pub heap_bytes: usize,
+}
+
+/// Stops a running program from another thread: wakes the loop if it is idle and interrupts JS
+/// if it is running.
+#[derive(Debug, Default)]
+pub struct TerminateHandle {
+    flag: AtomicBool,
+    notify: tokio::sync::Notify,
+}
+
+impl TerminateHandle {
+    pub fn terminate(&self) {
+        self.flag.store(true, Ordering::SeqCst);
+        self.notify.notify_one();
+    }
+
+    pub fn is_terminated(&self) -> bool {
+        self.flag.load(Ordering::SeqCst)
+    }
 }
 
 pub struct Options {
@@ -42,7 +81,7 @@ pub struct Options {
     pub stack_size: usize,
     pub limits: crate::cli::Limits,
     /// Set from any thread to stop the program (the embedding API's terminate).
-    pub terminate: Option<Arc<AtomicBool>>,
+    pub terminate: Option<Arc<TerminateHandle>>,
 }
 
 /// Why the runtime stopped a program from outside it.
@@ -164,7 +203,18 @@ impl EngineState {
 }
 
 /// Run a program to completion; returns the process exit code.
+/// Run a program to completion; returns the process exit code.
 pub fn run(opts: Options) -> i32 {
+    run_to_outcome(opts).exit_code
+}
+
+/// Run a program to completion on this thread, reporting its exit code and result.
+pub fn run_to_outcome(opts: Options) -> Outcome {
+    let fail = |code| Outcome {
+        exit_code: code,
+        result: None,
+        heap_bytes: 0,
+    };
     let tokio_rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -172,14 +222,14 @@ pub fn run(opts: Options) -> i32 {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("atoll: cannot start the event loop: {e}");
-            return 70;
+            return fail(70);
         }
     };
     let rt = match Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("atoll: cannot create a JS runtime: {e}");
-            return 70;
+            return fail(70);
         }
     };
     // QuickJS measures stack from this thread. Only an eighth of it goes to JS: past ~16 MiB of
@@ -189,7 +239,7 @@ pub fn run(opts: Options) -> i32 {
         Ok(c) => c,
         Err(e) => {
             eprintln!("atoll: cannot create a JS context: {e}");
-            return 70;
+            return fail(70);
         }
     };
     if let Some(bytes) = opts.limits.max_heap {
@@ -210,7 +260,7 @@ pub fn run(opts: Options) -> i32 {
             if terminated.get().is_some() {
                 return true;
             }
-            let why = if flag.as_ref().is_some_and(|f| f.load(Ordering::Relaxed)) {
+            let why = if flag.as_ref().is_some_and(|f| f.is_terminated()) {
                 Some(Termination::Requested)
             } else if let Some((at, ms)) = deadline.filter(|(at, _)| Instant::now() >= *at) {
                 let _ = at;
@@ -256,7 +306,8 @@ pub fn run(opts: Options) -> i32 {
             },
         )));
     }
-    let code = tokio_rt.block_on(async {
+    let terminate = opts.terminate.clone();
+    let (code, result) = tokio_rt.block_on(async {
         let hooks = ctx.with(|ctx| -> Result<Persistent<Object<'static>>, String> {
             let _ = ctx.store_userdata(StateHandle(st.clone()));
             let ops = bind::ops_object(&ctx).map_err(|e| format!("ops: {e}"))?;
@@ -275,11 +326,19 @@ pub fn run(opts: Options) -> i32 {
             Ok(h) => h,
             Err(e) => {
                 eprintln!("atoll: internal error during start-up: {e}");
-                return 70;
+                return (70, None);
             }
         };
-        event_loop(&ctx, &st, hooks, opts.main, rx).await
+        let wants_result = matches!(opts.main, Main::Expression(_));
+        let code = event_loop(&ctx, &st, hooks.clone(), opts.main, rx, terminate).await;
+        let result = if wants_result && st.terminated.get().is_none() {
+            ctx.with(|ctx| take_result(&ctx, hooks))
+        } else {
+            None
+        };
+        (code, result)
     });
+    let heap_bytes = rt.memory_usage().memory_used_size as usize;
     // Tear down in order: pending JS references, then context, then runtime.
     st.pending.borrow_mut().clear();
     st.listeners.borrow_mut().clear();
@@ -288,7 +347,33 @@ pub fn run(opts: Options) -> i32 {
     st.error_factory.borrow_mut().take();
     st.ops.borrow_mut().take();
     drop(tokio_rt);
-    code
+    Outcome {
+        exit_code: code,
+        result,
+        heap_bytes,
+    }
+}
+
+/// The settled value of a `Main::Expression` program.
+fn take_result(
+    ctx: &Ctx<'_>,
+    hooks: Persistent<Object<'static>>,
+) -> Option<Result<ResultValue, String>> {
+    let hooks = hooks.restore(ctx).ok()?;
+    let r: Object = call_hook(ctx, &hooks, "takeResult", ())?;
+    if let Ok(Some(e)) = r.get::<_, Option<String>>("error") {
+        return Some(Err(e));
+    }
+    if let Ok(v) = r.get::<_, Value>("bytes") {
+        if !v.is_undefined() {
+            return convert::bytes_from_js(ctx, &v)
+                .ok()
+                .map(|b| Ok(ResultValue::Bytes(b)));
+        }
+    }
+    r.get::<_, String>("json")
+        .ok()
+        .map(|j| Ok(ResultValue::Json(j)))
 }
 
 /// Call `hooks[name](...args)`; a JS exception here is routed to the uncaught handler.
@@ -348,6 +433,7 @@ async fn event_loop(
     hooks: Persistent<Object<'static>>,
     main: Main,
     mut rx: mpsc::UnboundedReceiver<Completion>,
+    terminate: Option<Arc<TerminateHandle>>,
 ) -> i32 {
     // The entry script runs, then its nextTicks and microtasks drain (Node's order).
     context.with(|ctx| {
@@ -363,6 +449,9 @@ async fn event_loop(
             }
             Main::Eval { source, print } => {
                 call_hook::<()>(&ctx, &hooks, "runEval", (source, print));
+            }
+            Main::Expression(source) => {
+                call_hook::<()>(&ctx, &hooks, "runExpression", (source,));
             }
         }
         call_hook::<()>(&ctx, &hooks, "runTicks", ());
@@ -420,11 +509,23 @@ async fn event_loop(
             }
             None => wait,
         };
-        let first = match wait {
-            Some(d) if d.is_zero() => rx.try_recv().ok(),
-            Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
-            None => rx.recv().await,
+        let recv = async {
+            match wait {
+                Some(d) if d.is_zero() => rx.try_recv().ok(),
+                Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
+                None => rx.recv().await,
+            }
         };
+        let first = match &terminate {
+            Some(t) => tokio::select! {
+                got = recv => got,
+                _ = t.notify.notified() => None,
+            },
+            None => recv.await,
+        };
+        if terminate.as_ref().is_some_and(|t| t.is_terminated()) {
+            return Termination::Requested.report();
+        }
         if let Some((at, ms)) = st.deadline {
             if Instant::now() >= at {
                 eprintln!("{}", Termination::Timeout(ms).message());

@@ -23,8 +23,12 @@ pub fn env_keys(st: &OpState) -> Vec<String> {
 /// `process.chdir(dir)`: changes this runtime's cwd only.
 pub fn chdir(st: &OpState, dir: &str) -> Result<(), OpError> {
     let target = st.absolute(dir);
-    let meta = std::fs::metadata(&target).map_err(|e| OpError::io(&e, "chdir", Some(dir)))?;
-    if !meta.is_dir() {
+    // Checked through the read capability, so chdir cannot probe what exists outside the grants.
+    let stat = st
+        .fs
+        .stat(&target, true)
+        .map_err(|e| super::fs::fs_error(e, "chdir", dir))?;
+    if stat.mode & libc::S_IFMT != libc::S_IFDIR {
         return Err(OpError::io(
             &std::io::Error::from_raw_os_error(libc::ENOTDIR),
             "chdir",
@@ -176,7 +180,14 @@ mod tests {
 
     #[test]
     fn chdir_is_per_runtime_and_checks_the_target() {
-        let st = state(Grants::default());
+        let denied = state(Grants::default());
+        assert!(matches!(
+            chdir(&denied, "/"),
+            Err(OpError::AccessDenied { .. })
+        ));
+        let mut g = Grants::default();
+        g.read.add(None);
+        let st = state(g);
         chdir(&st, "/").unwrap();
         assert_eq!(*st.cwd.borrow(), std::path::PathBuf::from("/"));
         let err = chdir(&st, "/definitely/not/here").unwrap_err();

@@ -18,5 +18,5 @@ for (const k of ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers']) as
 assert.ok(m.rss > 0);
 assert.strictEqual(typeof process.uptime(), 'number');
 assert.strictEqual(process.cwd(), new URL('.', import.meta.url).pathname.replace(/\/$/, ''));
-assert.throws(() => process.chdir('/definitely/not/here'), { code: 'ENOENT', syscall: 'chdir' });
+assert.throws(() => process.chdir(`${process.env.TEST_TMPDIR}/definitely-not-here`), { code: 'ENOENT', syscall: 'chdir' });
 assert.throws(() => process.chdir(1), { code: 'ERR_INVALID_ARG_TYPE' });
