@@ -386,7 +386,7 @@ pub fn crc32(data: &[u8], value: u32) -> u32 {
     static TABLE: std::sync::OnceLock<[[u32; 256]; 8]> = std::sync::OnceLock::new();
     let t = TABLE.get_or_init(|| {
         let mut t = [[0u32; 256]; 8];
-        for i in 0..256 {
+        for (i, slot) in t[0].iter_mut().enumerate() {
             let mut c = i as u32;
             for _ in 0..8 {
                 c = if c & 1 != 0 {
@@ -395,11 +395,13 @@ pub fn crc32(data: &[u8], value: u32) -> u32 {
                     c >> 1
                 };
             }
-            t[0][i] = c;
+            *slot = c;
         }
-        for i in 0..256 {
-            for k in 1..8 {
-                t[k][i] = (t[k - 1][i] >> 8) ^ t[0][(t[k - 1][i] & 0xff) as usize];
+        for k in 1..8 {
+            let (done, rest) = t.split_at_mut(k);
+            let (prev, base) = (&done[k - 1], &done[0]);
+            for (slot, &p) in rest[0].iter_mut().zip(prev.iter()) {
+                *slot = (p >> 8) ^ base[(p & 0xff) as usize];
             }
         }
         t
