@@ -14,6 +14,7 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
         .iter()
         .chain(super::bind_fs::FS_OP_NAMES)
         .chain(super::bind_crypto::CRYPTO_OP_NAMES)
+        .chain(super::bind_net::NET_OP_NAMES)
         .chain(super::bind_process::PROCESS_OP_NAMES)
         .copied()
 }
@@ -375,6 +376,7 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     )?;
     super::bind_fs::register(ctx, &o)?;
     super::bind_crypto::register(ctx, &o)?;
+    super::bind_net::register(ctx, &o)?;
     super::bind_process::register(ctx, &o)?;
     Ok(o)
 }

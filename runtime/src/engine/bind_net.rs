@@ -1,0 +1,429 @@
+//! `atoll:ops` exports for `node:net`, `node:dns` and `node:http`. Socket events (data, end,
+//! errors, accepted connections) reach JS through one dispatcher function registered with
+//! `op_net_init`, as `[handleId, kind, payload]` completions. An open, ref'd socket or server
+//! counts in `EngineState.refs` (like a libuv handle) so it keeps the loop alive; `unref()`
+//! and close take that count back.
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::{HashMap, HashSet},
+    rc::Rc,
+    sync::Arc,
+};
+
+use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Object, Persistent, Result, Value};
+use wasi_bridge::net::NetPolicy;
+
+use super::{convert, spawn_op, state, Completion};
+use crate::ops::{
+    http::{Event, Kind, Parser},
+    net::{self, Emit, NetTable},
+    OpError, OpValue,
+};
+
+pub const NET_OP_NAMES: &[&str] = &[
+    "op_net_init",
+    "op_net_connect",
+    "op_net_listen",
+    "op_net_server_close",
+    "op_net_server_address",
+    "op_net_read_start",
+    "op_net_read_stop",
+    "op_net_write",
+    "op_net_shutdown",
+    "op_net_close",
+    "op_net_addresses",
+    "op_net_set_no_delay",
+    "op_net_set_keep_alive",
+    "op_net_ref",
+    "op_dns_lookup",
+    "op_http_parser_new",
+    "op_http_parser_execute",
+    "op_http_parser_finish",
+    "op_http_parser_reset",
+    "op_http_parser_no_body",
+    "op_http_parser_free",
+];
+
+struct NetEngine {
+    table: Arc<NetTable>,
+    policy: Arc<NetPolicy>,
+    emit: Emit,
+    /// Handles currently holding a loop ref.
+    refd: RefCell<HashSet<u64>>,
+    parsers: RefCell<HashMap<u64, Parser>>,
+    next_parser: Cell<u64>,
+}
+
+#[derive(Clone)]
+struct NetHandle(Rc<NetEngine>);
+
+// SAFETY: NetHandle holds no JS values.
+unsafe impl<'js> JsLifetime<'js> for NetHandle {
+    type Changed<'to> = NetHandle;
+}
+
+fn net(ctx: &Ctx<'_>) -> Result<Rc<NetEngine>> {
+    match ctx.userdata::<NetHandle>() {
+        Some(h) => Ok(h.0.clone()),
+        None => Err(convert::throw_op_error(
+            ctx,
+            OpError::code("ERR_INTERNAL_ASSERTION", "op_net_init was not called"),
+        )),
+    }
+}
+
+fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
+    r.map_err(|e| convert::throw_op_error(ctx, e))
+}
+
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+where
+    F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
+{
+    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
+    obj.set(name, func)
+}
+
+/// Hold (`on`) or release the loop ref of handle `id`.
+fn set_ref(ctx: &Ctx<'_>, ne: &NetEngine, id: u64, on: bool) {
+    let st = state(ctx);
+    let mut refd = ne.refd.borrow_mut();
+    if on && refd.insert(id) {
+        st.refs.set(st.refs.get() + 1);
+    } else if !on && refd.remove(&id) {
+        st.refs.set(st.refs.get().saturating_sub(1));
+    }
+}
+
+fn port_of(ctx: &Ctx<'_>, port: f64) -> Result<u16> {
+    if port.fract() == 0.0 && (0.0..65536.0).contains(&port) {
+        Ok(port as u16)
+    } else {
+        throw(
+            ctx,
+            Err(OpError::code(
+                "ERR_SOCKET_BAD_PORT",
+                format!("Port should be >= 0 and < 65536. Received {port}."),
+            )),
+        )
+    }
+}
+
+fn events_to_js(events: Vec<Event>) -> OpValue {
+    OpValue::Array(
+        events
+            .into_iter()
+            .map(|e| match e {
+                Event::Head(h) => {
+                    let mut flat = Vec::with_capacity(h.headers.len() * 2);
+                    for (k, v) in h.headers {
+                        flat.push(OpValue::String(k));
+                        flat.push(OpValue::String(v));
+                    }
+                    OpValue::Array(vec![
+                        0.0.into(),
+                        h.method.into(),
+                        h.url.into(),
+                        f64::from(h.minor).into(),
+                        OpValue::Array(flat),
+                        h.keep_alive.into(),
+                        h.upgrade.into(),
+                        f64::from(h.status).into(),
+                        h.reason.into(),
+                    ])
+                }
+                Event::Body(b) => OpValue::Array(vec![1.0.into(), OpValue::Bytes(b)]),
+                Event::Complete => OpValue::Array(vec![2.0.into()]),
+                Event::Upgrade(b) => OpValue::Array(vec![3.0.into(), OpValue::Bytes(b)]),
+            })
+            .collect(),
+    )
+}
+
+fn parse_error(e: crate::ops::http::ParseError) -> OpError {
+    OpError::code(e.code, format!("Parse Error: {}", e.reason))
+}
+
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    set(ctx, o, "op_net_init", |ctx: Ctx<'js>, f: Function<'js>| {
+        if ctx.userdata::<NetHandle>().is_some() {
+            return Ok(());
+        }
+        let st = state(&ctx);
+        let listener = st.next_id();
+        st.listeners
+            .borrow_mut()
+            .insert(listener, Persistent::save(&ctx, f));
+        let tx = st.tx.clone();
+        let emit: Emit =
+            Arc::new(move |value| tx.send(Completion::Event { listener, value }).is_ok());
+        let ne = NetEngine {
+            table: Arc::default(),
+            policy: Arc::new(NetPolicy::new(&st.op.grants)),
+            emit,
+            refd: RefCell::default(),
+            parsers: RefCell::default(),
+            next_parser: Cell::new(0),
+        };
+        ctx.store_userdata(NetHandle(Rc::new(ne)))
+            .map(|_| ())
+            .map_err(|_| rquickjs::Error::Unknown)
+    })?;
+    set(
+        ctx,
+        o,
+        "op_net_connect",
+        |ctx: Ctx<'js>, host: String, port: f64| {
+            let ne = net(&ctx)?;
+            let port = port_of(&ctx, port)?;
+            spawn_op(
+                &ctx,
+                net::connect(ne.table.clone(), ne.policy.clone(), host, port),
+            )
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_listen",
+        |ctx: Ctx<'js>, host: Opt<Option<String>>, address: String, port: f64, backlog: f64| {
+            let ne = net(&ctx)?;
+            let port = port_of(&ctx, port)?;
+            let Some(ip) = net::parse_ip(&address) else {
+                return throw(
+                    &ctx,
+                    Err(OpError::Sys {
+                        errno: -libc::EINVAL,
+                        code: "EINVAL",
+                        syscall: "listen",
+                        path: None,
+                        dest: None,
+                    }),
+                );
+            };
+            let host = host.0.flatten();
+            let backlog = if backlog > 0.0 { backlog as u32 } else { 511 };
+            let (id, local) = throw(
+                &ctx,
+                ne.table.listen(
+                    &ne.policy,
+                    host.as_deref(),
+                    std::net::SocketAddr::new(ip, port),
+                    backlog,
+                    ne.emit.clone(),
+                ),
+            )?;
+            set_ref(&ctx, &ne, id, true);
+            let family = if local.is_ipv4() { "IPv4" } else { "IPv6" };
+            convert::to_js(
+                &ctx,
+                OpValue::Array(vec![
+                    (id as f64).into(),
+                    local.ip().to_string().into(),
+                    f64::from(local.port()).into(),
+                    family.into(),
+                ]),
+            )
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_server_close",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            ne.table.close_server(id as u64);
+            set_ref(&ctx, &ne, id as u64, false);
+            Ok(())
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_server_address",
+        |ctx: Ctx<'js>, id: f64| -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            convert::to_js(&ctx, ne.table.server_address(id as u64))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_read_start",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            throw(&ctx, ne.table.read_start(id as u64, &ne.emit))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_read_stop",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            net(&ctx)?.table.read_stop(id as u64);
+            Ok(())
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_write",
+        |ctx: Ctx<'js>, id: f64, data: Value<'js>| -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            let bytes = convert::bytes_from_js(&ctx, &data)?;
+            let (sock, done) = throw(&ctx, ne.table.try_write(id as u64, &bytes))?;
+            if done == bytes.len() {
+                return Ok(Value::new_bool(ctx.clone(), true));
+            }
+            let rest = bytes[done..].to_vec();
+            Ok(spawn_op(&ctx, net::write_rest(sock, rest))?.into_value())
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_shutdown",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            throw(&ctx, ne.table.shutdown(id as u64))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_close",
+        |ctx: Ctx<'js>, id: f64, reset: Opt<bool>| -> Result<()> {
+            let ne = net(&ctx)?;
+            ne.table.close(id as u64, reset.0.unwrap_or(false));
+            set_ref(&ctx, &ne, id as u64, false);
+            Ok(())
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_addresses",
+        |ctx: Ctx<'js>, id: f64| -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            convert::to_js(&ctx, ne.table.addresses(id as u64))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_set_no_delay",
+        |ctx: Ctx<'js>, id: f64, on: bool| -> Result<()> {
+            let ne = net(&ctx)?;
+            throw(&ctx, ne.table.set_no_delay(id as u64, on))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_set_keep_alive",
+        |ctx: Ctx<'js>, id: f64, on: bool, delay: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            throw(&ctx, ne.table.set_keep_alive(id as u64, on, delay))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_net_ref",
+        |ctx: Ctx<'js>, id: f64, on: bool| -> Result<()> {
+            let ne = net(&ctx)?;
+            set_ref(&ctx, &ne, id as u64, on);
+            Ok(())
+        },
+    )?;
+    set(ctx, o, "op_dns_lookup", |ctx: Ctx<'js>, host: String| {
+        let ne = net(&ctx)?;
+        spawn_op(&ctx, net::lookup(ne.policy.clone(), host))
+    })?;
+    set(
+        ctx,
+        o,
+        "op_http_parser_new",
+        |ctx: Ctx<'js>, response: bool| -> Result<f64> {
+            let ne = net(&ctx)?;
+            let id = ne.next_parser.get() + 1;
+            ne.next_parser.set(id);
+            let kind = if response {
+                Kind::Response
+            } else {
+                Kind::Request
+            };
+            ne.parsers.borrow_mut().insert(id, Parser::new(kind));
+            Ok(id as f64)
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_parser_execute",
+        |ctx: Ctx<'js>, id: f64, data: Value<'js>| -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            let bytes = convert::bytes_from_js(&ctx, &data)?;
+            let r = match ne.parsers.borrow_mut().get_mut(&(id as u64)) {
+                Some(p) => p.execute(&bytes).map_err(parse_error),
+                None => Ok(Vec::new()),
+            };
+            let events = throw(&ctx, r)?;
+            convert::to_js(&ctx, events_to_js(events))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_parser_finish",
+        |ctx: Ctx<'js>, id: f64| -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            let r = match ne.parsers.borrow_mut().get_mut(&(id as u64)) {
+                Some(p) => p.finish().map_err(parse_error),
+                None => Ok(Vec::new()),
+            };
+            let events = throw(&ctx, r)?;
+            convert::to_js(&ctx, events_to_js(events))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_parser_reset",
+        |ctx: Ctx<'js>, id: f64, response: bool| -> Result<()> {
+            let ne = net(&ctx)?;
+            if let Some(p) = ne.parsers.borrow_mut().get_mut(&(id as u64)) {
+                p.reset(if response {
+                    Kind::Response
+                } else {
+                    Kind::Request
+                });
+            }
+            Ok(())
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_parser_no_body",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            if let Some(p) = ne.parsers.borrow_mut().get_mut(&(id as u64)) {
+                p.no_body = true;
+            }
+            Ok(())
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_parser_free",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            ne.parsers.borrow_mut().remove(&(id as u64));
+            Ok(())
+        },
+    )?;
+    Ok(())
+}
