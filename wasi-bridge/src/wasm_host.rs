@@ -7,7 +7,8 @@
 //!   `--allow-write` preopens `/`. `--allow-env[=NAMES]` passes those variables. Nothing else
 //!   is reachable: no other preopens, no environment, no sockets.
 //! - Compiled code is cached on disk (see [`Cache`]) so a second start skips Cranelift.
-//! - `--max-wasm-time=MS` uses epoch interruption, `--max-wasm-memory=BYTES` a
+//! - `--max-wasm-time=MS` uses epoch interruption (plus a watchdog for guests blocked in a host
+//!   call), `--max-wasm-memory=BYTES` a
 //!   [`ResourceLimiter`] that refuses `memory.grow` (which then returns -1, as the spec says).
 //!
 //! Exit status: the program's own (`proc_exit`, or 0 when `_start` returns; a component's
@@ -36,6 +37,9 @@ use crate::grants::{Grants, Scope};
 pub const EXIT_TRAP: i32 = 134;
 /// Exit status when `--max-wasm-time` stops the program (as `timeout(1)`).
 pub const EXIT_TIMEOUT: i32 = 124;
+/// How long after `--max-wasm-time` a guest stuck in a blocking host call is given before the
+/// process is ended anyway.
+const TIMEOUT_GRACE: Duration = Duration::from_millis(250);
 /// Exit status when the module cannot be loaded, linked or given its grants.
 pub const EXIT_ERROR: i32 = 1;
 
@@ -569,10 +573,20 @@ pub fn run(run: &WasmRun) -> Result<i32, WasmError> {
         let (stop, stopped) = mpsc::channel::<()>();
         let engine = engine.clone();
         std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) =
-                stopped.recv_timeout(Duration::from_millis(ms))
-            {
+            let timed_out = |wait| {
+                matches!(
+                    stopped.recv_timeout(wait),
+                    Err(mpsc::RecvTimeoutError::Timeout)
+                )
+            };
+            if timed_out(Duration::from_millis(ms)) {
                 engine.increment_epoch();
+                // A guest blocked in a host call (stdin, poll_oneoff) never reaches an epoch
+                // check: after a grace period, end the process with the same message.
+                if timed_out(TIMEOUT_GRACE) {
+                    eprintln!("atoll: {}", WasmError::Timeout { ms });
+                    std::process::exit(EXIT_TIMEOUT);
+                }
             }
         });
         stop

@@ -305,6 +305,26 @@ fn max_wasm_time_stops_an_infinite_loop() {
         "atoll: wasm execution exceeded --max-wasm-time=300"
     );
     assert!(start.elapsed().as_secs() < 10);
+    // A guest blocked in a host call (a 10 s poll_oneoff sleep) is stopped too.
+    let sleep = module(
+        t.path(),
+        "sleep.wasm",
+        &format!(
+            r#"(module
+                 (import "{P1}" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
+                 (memory (export "memory") 1)
+                 (func (export "_start")
+                   (i32.store8 (i32.const 8) (i32.const 0))       ;; tag: clock
+                   (i32.store (i32.const 16) (i32.const 1))       ;; monotonic
+                   (i64.store (i32.const 24) (i64.const 10000000000))
+                   (drop (call $poll (i32.const 0) (i32.const 64) (i32.const 1) (i32.const 128)))))"#
+        ),
+    );
+    let start = std::time::Instant::now();
+    let r = atoll(&["--max-wasm-time=200", &sleep], &[], t.path());
+    assert_eq!(r.code, Some(124), "{r:?}");
+    assert!(r.stderr.contains("exceeded --max-wasm-time=200"), "{r:?}");
+    assert!(start.elapsed().as_secs() < 5);
     // A quick program under the same limit is unaffected.
     let h = module(t.path(), "hello.wasm", &hello_wat("ok"));
     let r = atoll(&["--max-wasm-time=5000", &h], &[], t.path());
