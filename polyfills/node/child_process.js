@@ -3,7 +3,7 @@
 //
 // Capabilities. A sandboxed program's children never get more than its own grants:
 // - Every spawn needs `--allow-run`: without it spawn/exec/execFile/*Sync throw ERR_ACCESS_DENIED
-//   (permission 'ChildProcess', resource: the program, message naming the flag).
+//   (permission 'ChildProcess', resource: the program, message naming --allow-run=<program>).
 //   `--allow-run=PROGRAMS` allows only programs that resolve to the same file as a listed entry:
 //   a bare name (`echo`) is found on the host PATH, an entry with a slash is a path; both sides
 //   are canonicalized, so a different file named `echo` is refused and a child PATH cannot

@@ -123,11 +123,8 @@ pub fn check_run(
         Scope::All => Ok(resolved),
         Scope::None => Err(denied(file, "--allow-run".into())),
         Scope::Some(list) => {
-            let name = Path::new(file)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| file.to_owned());
-            let flag = format!("--allow-run={name}");
+            // The error names the flag; bootstrap appends the resource (`--allow-run=<file>`).
+            let flag = "--allow-run".to_string();
             let Some(target) = resolved else {
                 // Nothing to run: allowed names still get the ENOENT they would get anyway.
                 return if list.iter().any(|e| e == file) {
