@@ -1,0 +1,395 @@
+// http.OutgoingMessage (the part ServerResponse and ClientRequest share): the headers API,
+// rendering the head, framing the body (Content-Length or chunked) onto the socket.
+import { Buffer } from 'node:buffer';
+import Stream from 'node:stream';
+import process from 'node:process';
+import { codes } from '../errors.js';
+import { validateHeaderName, validateHeaderValue, utcDate } from './common.js';
+
+const crlfBuf = Buffer.from('\r\n');
+const lastChunk = '0\r\n\r\n';
+
+export function OutgoingMessage() {
+  Stream.call(this);
+  this.outputData = [];
+  this.outputSize = 0;
+  this.writable = true;
+  this.destroyed = false;
+  this._last = false;
+  this.chunkedEncoding = false;
+  this.shouldKeepAlive = true;
+  this.maxRequestsOnConnectionReached = false;
+  this._defaultKeepAlive = true;
+  this.useChunkedEncodingByDefault = true;
+  this.sendDate = false;
+  this._removedConnection = false;
+  this._removedContLen = false;
+  this._removedTE = false;
+  this.strictContentLength = false;
+  this._contentLength = null;
+  this._hasBody = true;
+  this._trailer = '';
+  this.finished = false;
+  this._headerSent = false;
+  this._closed = false;
+  this.socket = null;
+  this._header = null;
+  this._headers = null;
+  this._keepAliveTimeout = 0;
+  this._onPendingData = () => {};
+  this.writableFinished = false;
+}
+Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
+Object.setPrototypeOf(OutgoingMessage, Stream);
+
+Object.defineProperties(OutgoingMessage.prototype, {
+  headersSent: { configurable: true, get() { return this._header !== null; } },
+  writableEnded: { configurable: true, get() { return this.finished; } },
+  writableObjectMode: { configurable: true, get() { return false; } },
+  writableCorked: { configurable: true, get() { return this.socket ? this.socket.writableCorked : 0; } },
+  writableLength: { configurable: true, get() { return this.outputSize + (this.socket ? this.socket.writableLength : 0); } },
+  writableHighWaterMark: { configurable: true, get() { return this.socket ? this.socket.writableHighWaterMark : 16384; } },
+  writableNeedDrain: { configurable: true, get() { return !this.destroyed && !this.finished && this._needDrain === true; } },
+  connection: { configurable: true, get() { return this.socket; }, set(v) { this.socket = v; } },
+});
+
+OutgoingMessage.prototype.setHeader = function (name, value) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  if (this._headers === null) this._headers = Object.create(null);
+  this._headers[name.toLowerCase()] = [name, value];
+  return this;
+};
+
+OutgoingMessage.prototype.setHeaders = function (headers) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('set');
+  const entries = typeof headers.entries === 'function' ? headers.entries() : Object.entries(headers);
+  for (const [k, v] of entries) this.setHeader(k, v);
+  return this;
+};
+
+OutgoingMessage.prototype.appendHeader = function (name, value) {
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('append');
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  const key = name.toLowerCase();
+  if (this._headers === null) this._headers = Object.create(null);
+  const cur = this._headers[key];
+  if (cur === undefined) this._headers[key] = [name, value];
+  else cur[1] = [].concat(cur[1], value);
+  return this;
+};
+
+OutgoingMessage.prototype.getHeader = function (name) {
+  if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+  if (this._headers === null) return undefined;
+  const e = this._headers[name.toLowerCase()];
+  return e && e[1];
+};
+
+OutgoingMessage.prototype.getHeaderNames = function () {
+  return this._headers !== null ? Object.keys(this._headers) : [];
+};
+
+OutgoingMessage.prototype.getRawHeaderNames = function () {
+  return this._headers !== null ? Object.values(this._headers).map((e) => e[0]) : [];
+};
+
+OutgoingMessage.prototype.getHeaders = function () {
+  const out = Object.create(null);
+  if (this._headers !== null) for (const k of Object.keys(this._headers)) out[k] = this._headers[k][1];
+  return out;
+};
+
+OutgoingMessage.prototype.hasHeader = function (name) {
+  if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+  return this._headers !== null && this._headers[name.toLowerCase()] !== undefined;
+};
+
+OutgoingMessage.prototype.removeHeader = function (name) {
+  if (typeof name !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
+  if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('remove');
+  const key = name.toLowerCase();
+  if (key === 'connection') this._removedConnection = true;
+  else if (key === 'content-length') this._removedContLen = true;
+  else if (key === 'transfer-encoding') this._removedTE = true;
+  else if (key === 'date') this.sendDate = false;
+  if (this._headers !== null) delete this._headers[key];
+};
+
+OutgoingMessage.prototype.addTrailers = function (headers) {
+  this._trailer = '';
+  const entries = Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [k, v] of entries) {
+    validateHeaderName(k, 'Trailer name');
+    validateHeaderValue(k, v);
+    this._trailer += `${k}: ${v}\r\n`;
+  }
+};
+
+// Render the head: `firstLine` plus the stored headers plus what the framing needs.
+OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
+  let head = firstLine;
+  let connection = false;
+  let contLen = false;
+  let te = false;
+  let date = false;
+  let expect = false;
+  let trailer = false;
+  const add = (name, value) => {
+    const key = name.length < 20 ? name.toLowerCase() : name.toLowerCase();
+    if (Array.isArray(value) && key !== 'set-cookie' && value.length > 1 && key !== 'cookie') {
+      for (const v of value) add(name, v);
+      return;
+    }
+    if (Array.isArray(value)) {
+      if (key === 'cookie') { value = value.join('; '); } else {
+        for (const v of value) { validateHeaderValue(name, v); head += `${name}: ${v}\r\n`; }
+        return;
+      }
+    }
+    head += `${name}: ${value}\r\n`;
+    switch (key) {
+      case 'connection':
+        connection = true;
+        this._removedConnection = false;
+        if (/(?:^|\W)close(?:$|\W)/i.test(value)) this._last = true;
+        else this.shouldKeepAlive = true;
+        break;
+      case 'transfer-encoding':
+        te = true;
+        this._removedTE = false;
+        if (/(?:^|\W)chunked(?:$|\W)/i.test(value)) this.chunkedEncoding = true;
+        break;
+      case 'content-length':
+        contLen = true;
+        this._contentLength = +value;
+        this._removedContLen = false;
+        break;
+      case 'date': date = true; break;
+      case 'expect': expect = true; break;
+      case 'trailer': trailer = true; break;
+      default: break;
+    }
+  };
+  if (headers) {
+    if (Array.isArray(headers)) {
+      if (headers.length && Array.isArray(headers[0])) for (const [k, v] of headers) add(k, v);
+      else for (let i = 0; i < headers.length; i += 2) add(headers[i], headers[i + 1]);
+    } else {
+      for (const k of Object.keys(headers)) {
+        const e = headers[k];
+        if (Array.isArray(e) && e.length === 2 && this._headers === headers) add(e[0], e[1]);
+        else add(k, e);
+      }
+    }
+  }
+  if (this.sendDate && !date) head += `Date: ${utcDate()}\r\n`;
+  // Keep-alive is possible only if the body length is known.
+  if (this.chunkedEncoding !== true && !contLen && !te && this._hasBody &&
+      !(this.useChunkedEncodingByDefault) && typeof this._contentLength !== 'number') {
+    this._last = true;
+  }
+  if (!connection && !this._removedConnection) {
+    const shouldSendKeepAlive = this.shouldKeepAlive && (contLen || te || this.useChunkedEncodingByDefault || typeof this._contentLength === 'number' || !this._hasBody || this.agent);
+    if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
+      head += 'Connection: close\r\n';
+      this._last = true;
+    } else if (shouldSendKeepAlive) {
+      head += 'Connection: keep-alive\r\n';
+      if (this._keepAliveTimeout && this._defaultKeepAlive) {
+        head += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}\r\n`;
+      }
+    } else {
+      this._last = true;
+      head += 'Connection: close\r\n';
+    }
+  }
+  if (!contLen && !te) {
+    if (!this._hasBody) {
+      this.chunkedEncoding = false;
+    } else if (!this._removedContLen && typeof this._contentLength === 'number') {
+      head += `Content-Length: ${this._contentLength}\r\n`;
+    } else if (!this._removedTE && this.useChunkedEncodingByDefault) {
+      head += 'Transfer-Encoding: chunked\r\n';
+      this.chunkedEncoding = true;
+    } else {
+      this._last = true;
+    }
+  }
+  if (this.chunkedEncoding !== true && trailer) throw new codes.ERR_HTTP_TRAILER_INVALID();
+  this._header = `${head}\r\n`;
+  this._headerSent = false;
+  if (expect) this._send('');
+};
+
+// Queue or write raw bytes (the head goes out with the first data).
+OutgoingMessage.prototype._send = function (data, encoding, callback) {
+  if (!this._headerSent && this._header !== null) {
+    if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      data = this._header + data;
+    } else {
+      const header = this._header;
+      this.outputData.unshift({ data: header, encoding: 'latin1', callback: null });
+      this.outputSize += header.length;
+      this._onPendingData(header.length);
+    }
+    this._headerSent = true;
+  }
+  return this._writeRaw(data, encoding, callback);
+};
+
+OutgoingMessage.prototype._writeRaw = function (data, encoding, callback) {
+  const conn = this.socket;
+  if (conn && conn.destroyed) return false;
+  if (typeof encoding === 'function') { callback = encoding; encoding = null; }
+  if (conn && conn._httpMessage === this && conn.writable) {
+    if (this.outputData.length) this._flushOutput(conn);
+    return conn.write(data, encoding, callback);
+  }
+  this.outputData.push({ data, encoding, callback });
+  this.outputSize += data.length;
+  this._onPendingData(data.length);
+  return this.outputSize < 16384;
+};
+
+OutgoingMessage.prototype._flushOutput = function (socket) {
+  const data = this.outputData;
+  if (!data.length) return true;
+  let ret;
+  socket.cork();
+  for (const { data: d, encoding, callback } of data) ret = socket.write(d, encoding, callback);
+  socket.uncork();
+  this.outputData = [];
+  this._onPendingData(-this.outputSize);
+  this.outputSize = 0;
+  return ret;
+};
+
+OutgoingMessage.prototype._flush = function () {
+  const socket = this.socket;
+  if (socket && socket.writable) {
+    const ret = this._flushOutput(socket);
+    if (this.finished) this._finish();
+    else if (ret && this._needDrain) { this._needDrain = false; this.emit('drain'); }
+  }
+};
+
+OutgoingMessage.prototype.flushHeaders = function () {
+  if (!this._header) this._implicitHeader();
+  this._send('');
+};
+
+function byteLength(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+}
+
+function writeAfterEnd(msg, cb) {
+  const err = new codes.ERR_STREAM_WRITE_AFTER_END();
+  process.nextTick(() => {
+    if (msg.socket == null || !msg.socket.destroyed) msg.emit('error', err);
+    if (typeof cb === 'function') cb(err);
+  });
+}
+
+OutgoingMessage.prototype._writeBody = function (chunk, encoding, callback) {
+  if (!this._header) this._implicitHeader();
+  if (!this._hasBody) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  const len = byteLength(chunk, encoding);
+  if (len === 0) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  if (this.chunkedEncoding) {
+    const socket = this.socket;
+    if (socket && socket._httpMessage === this && !this.outputData.length) socket.cork();
+    this._send(`${len.toString(16)}\r\n`, 'latin1', null);
+    this._send(chunk, encoding, null);
+    const ret = this._send(crlfBuf, null, callback);
+    if (socket && socket.writableCorked) socket.uncork();
+    return ret;
+  }
+  return this._send(chunk, encoding, callback);
+};
+
+OutgoingMessage.prototype.write = function (chunk, encoding, callback) {
+  if (typeof encoding === 'function') { callback = encoding; encoding = null; }
+  if (this.finished) { writeAfterEnd(this, callback); return true; }
+  if (chunk === null) throw new codes.ERR_STREAM_NULL_VALUES();
+  if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+  }
+  if (this.destroyed) return false;
+  const ret = this._writeBody(chunk, encoding, callback);
+  if (!ret) this._needDrain = true;
+  return ret;
+};
+
+OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
+  if (typeof chunk === 'function') { callback = chunk; chunk = null; encoding = null; }
+  else if (typeof encoding === 'function') { callback = encoding; encoding = null; }
+  if (chunk) {
+    if (this.finished) { writeAfterEnd(this, callback); return this; }
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+    }
+    if (!this._header) this._contentLength = byteLength(chunk, encoding);
+    const socket = this.socket;
+    if (socket && socket._httpMessage === this) socket.cork();
+    this._writeBody(chunk, encoding, null);
+    if (socket && socket._httpMessage === this) process.nextTick(() => socket.writableCorked && socket.uncork());
+  } else if (this.finished) {
+    if (typeof callback === 'function') {
+      if (!this.writableFinished) this.on('finish', callback);
+      else callback(new codes.ERR_STREAM_ALREADY_FINISHED('end'));
+    }
+    return this;
+  } else if (!this._header) {
+    this._contentLength = 0;
+    this._implicitHeader();
+  }
+  if (typeof callback === 'function') this.once('finish', callback);
+  const finish = () => this._finish();
+  if (this._hasBody && this.chunkedEncoding) {
+    this._send(`${lastChunk.slice(0, -2)}${this._trailer}\r\n`, 'latin1', finish);
+  } else if (!this._headerSent || this.socket === null || this.socket._httpMessage !== this || this.outputData.length) {
+    this._send('', 'latin1', finish);
+  } else {
+    this._send('', 'latin1', finish);
+  }
+  this.finished = true;
+  return this;
+};
+
+OutgoingMessage.prototype._finish = function () {
+  if (this.writableFinished) return;
+  if (this.socket === null || this.socket._httpMessage !== this) return;
+  this.writableFinished = true;
+  this.emit('prefinish');
+  this.emit('finish');
+};
+
+OutgoingMessage.prototype.destroy = function (err) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.socket) this.socket.destroy(err);
+  else this.once('socket', (socket) => socket.destroy(err));
+  return this;
+};
+
+OutgoingMessage.prototype.setTimeout = function (msecs, callback) {
+  if (callback) this.on('timeout', callback);
+  if (!this.socket) this.once('socket', (s) => s.setTimeout(msecs));
+  else this.socket.setTimeout(msecs);
+  return this;
+};
+
+OutgoingMessage.prototype.cork = function () { if (this.socket) this.socket.cork(); };
+OutgoingMessage.prototype.uncork = function () { if (this.socket) this.socket.uncork(); };
+OutgoingMessage.prototype._implicitHeader = function () {
+  throw new codes.ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
+};
