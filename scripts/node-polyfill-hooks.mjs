@@ -11,6 +11,9 @@ import { join } from 'node:path';
 const root = join(fileURLToPath(import.meta.url), '..', '..', 'polyfills', 'node');
 
 export async function resolve(specifier, context, next) {
+  if (specifier === 'atoll:ops') {
+    return { url: new URL('./node-ops-shim.mjs', import.meta.url).href, shortCircuit: true };
+  }
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
   if (specifier.startsWith('node:') || builtinModules.includes(bare)) {
     const file = join(root, `${bare}.js`);

@@ -3,7 +3,7 @@
 //   import { codes } from '../internal/errors.js';
 //   throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'Buffer', 'URL'], value);
 // or the named exports: `import { ERR_INVALID_ARG_TYPE } from '../internal/errors.js'`.
-import { inspect } from 'node:util';
+import { inspect } from './util/inspect_lazy.js';
 
 const kIsNodeError = Symbol('kIsNodeError');
 const hasCapture = typeof Error.captureStackTrace === 'function';

@@ -191,11 +191,8 @@ function width(s) { return [...s].length; }
 
 function renderTable(header, rows) {
   const widths = header.map((h) => Math.max(width(h), ...rows.map((r) => width(r[h] ?? ''))) + 2);
-  const pad = (s, w) => {
-    const total = w - width(s);
-    const left = Math.floor(total / 2);
-    return ' '.repeat(left) + s + ' '.repeat(total - left);
-  };
+  // Node 20 left-aligns cells behind one space.
+  const pad = (s, w) => ` ${s}${' '.repeat(w - width(s) - 1)}`;
   const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
   const out = [line('┌', '┬', '┐'), `│${header.map((h, i) => pad(h, widths[i])).join('│')}│`, line('├', '┼', '┤')];
   for (const row of rows) out.push(`│${header.map((h, i) => pad(row[h] ?? '', widths[i])).join('│')}│`);

@@ -1,5 +1,5 @@
 // node:events — EventEmitter and helpers (Node 20 semantics), written for atoll.
-import { inspect } from 'node:util';
+import { inspect } from '../internal/util/inspect_lazy.js';
 import { codes, AbortError } from '../internal/errors.js';
 import {
   validateAbortSignal,

@@ -1,0 +1,10 @@
+// util.inspect, loaded on first use: node:util is the largest polyfill, and errors.js and
+// events.js (both on the start-up path) only need it to format messages.
+import { op_require_builtin } from 'atoll:ops';
+
+let util;
+
+export function inspect(value, options) {
+  util ??= op_require_builtin('node:util');
+  return util.inspect(value, options);
+}

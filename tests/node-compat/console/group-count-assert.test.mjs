@@ -1,0 +1,21 @@
+// console.group indents, count/countReset count per label, assert writes to stderr only on failure.
+import assert from 'node:assert';
+import { capture } from './_capture.mjs';
+const { c, text, errText } = capture();
+c.group('outer');
+c.log('inside');
+c.group();
+c.log('deeper\nlines');
+c.groupEnd();
+c.groupEnd();
+c.log('out');
+c.count();
+c.count('x');
+c.count();
+c.countReset();
+c.count();
+c.assert(true, 'never');
+c.assert(false, 'failed %s', 'here');
+c.assert(false);
+assert.strictEqual(text(), 'outer\n  inside\n    deeper\n    lines\nout\ndefault: 1\nx: 1\ndefault: 2\ndefault: 1\n');
+assert.strictEqual(errText(), 'Assertion failed: failed here\nAssertion failed\n');
