@@ -353,7 +353,13 @@ mod tests {
 
     #[test]
     fn loopback_names_are_one_host() {
-        for grant in ["localhost", "127.0.0.1", "::1", "[::1]:8080", "localhost:8080"] {
+        for grant in [
+            "localhost",
+            "127.0.0.1",
+            "::1",
+            "[::1]:8080",
+            "localhost:8080",
+        ] {
             let p = policy(&[grant]);
             for (host, addr) in [
                 ("localhost", "127.0.0.1:8080"),
@@ -404,7 +410,9 @@ mod tests {
         assert!(p.check_connect("1.2.3.4", &[sa("1.2.3.4:80")], 80).is_err());
         assert!(p.check_resolve("example.com").is_ok());
         assert!(p.check_resolve("evil.com").is_err());
-        assert!(p.check_connect("evil.com", &[sa("1.2.3.4:80")], 80).is_err());
+        assert!(p
+            .check_connect("evil.com", &[sa("1.2.3.4:80")], 80)
+            .is_err());
     }
 
     #[test]
@@ -418,7 +426,9 @@ mod tests {
         assert!(p
             .check_listen(None, "0.0.0.0".parse().unwrap(), 8080)
             .is_ok());
-        assert!(p.check_listen(None, "0.0.0.0".parse().unwrap(), 80).is_err());
+        assert!(p
+            .check_listen(None, "0.0.0.0".parse().unwrap(), 80)
+            .is_err());
         let err = p.check_listen(None, "::1".parse().unwrap(), 1).unwrap_err();
         assert_eq!(err.resource, "[::1]:1");
     }

@@ -78,7 +78,8 @@ IncomingMessage.prototype._destroy = function (err, cb) {
   if (this.socket && !this.socket.destroyed && !this.complete) {
     this.socket.destroy(err);
   }
-  cb(err);
+  // Node reports the error only to a listener that asked for it.
+  cb(this.listenerCount('error') === 0 ? undefined : err);
 };
 
 IncomingMessage.prototype._dump = function () {

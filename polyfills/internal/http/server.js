@@ -247,9 +247,9 @@ function connectionListener(socket) {
     op_http_parser_free(st.parser);
     const req = st.incoming;
     if (req && !req.complete) {
-      req.aborted = true;
-      req.emit('aborted');
-      req.destroy(new codes.ERR_STREAM_PREMATURE_CLOSE());
+      const err = new Error('aborted');
+      err.code = 'ECONNRESET';
+      req.destroy(err);
     }
     for (const res of st.outgoing) {
       if (!res.writableFinished) { res.destroyed = true; res.emit('close'); }
@@ -345,6 +345,12 @@ function onHead(st, ev) {
   req.upgrade = upgrade;
   req._onRead = () => { if (socket.isPaused()) socket.resume(); };
   st.requests++;
+  if (server.requireHostHeader && minor === 1 && !raw.some((v, i) => i % 2 === 0 && v.length === 4 && v.toLowerCase() === 'host')) {
+    const err = new Error('Parse Error: Missing Host header');
+    err.code = 'HPE_INVALID_HEADER_TOKEN';
+    socketOnError(st, err);
+    return;
+  }
   if (upgrade) {
     st.pendingUpgrade = req;
     return;

@@ -60,7 +60,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub fn denied(resource: String) -> OpError {
     OpError::AccessDenied {
         permission: "Net",
-        flag: format!("--allow-net={resource}"),
+        // The error factory appends `=resource`, as for the fs flags.
+        flag: "--allow-net".into(),
         resource,
     }
 }
@@ -423,7 +424,7 @@ mod tests {
             } => {
                 assert_eq!(permission, "Net");
                 assert_eq!(resource, "127.0.0.1:1");
-                assert_eq!(flag, "--allow-net=127.0.0.1:1");
+                assert_eq!(flag, "--allow-net");
             }
             e => panic!("{e:?}"),
         }
