@@ -81,6 +81,7 @@ function installGlobals() {
   defineLazy('Crypto', () => builtin('atoll:internal/web/crypto').Crypto);
   defineLazy('CryptoKey', () => builtin('atoll:internal/web/crypto').CryptoKey);
   defineLazy('SubtleCrypto', () => builtin('atoll:internal/web/crypto').SubtleCrypto);
+  defineLazy('WebAssembly', () => builtin('atoll:internal/web/webassembly').default.WebAssembly);
 }
 
 // ---- uncaught exceptions and unhandled rejections ----

@@ -16,6 +16,7 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
         .chain(super::bind_crypto::CRYPTO_OP_NAMES)
         .chain(super::bind_net::NET_OP_NAMES)
         .chain(super::bind_process::PROCESS_OP_NAMES)
+        .chain(super::bind_wasm::WASM_OP_NAMES)
         .copied()
 }
 
@@ -378,5 +379,6 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     super::bind_crypto::register(ctx, &o)?;
     super::bind_net::register(ctx, &o)?;
     super::bind_process::register(ctx, &o)?;
+    super::bind_wasm::register(ctx, &o)?;
     Ok(o)
 }

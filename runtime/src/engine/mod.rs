@@ -6,6 +6,7 @@ mod bind_crypto;
 mod bind_fs;
 mod bind_net;
 mod bind_process;
+mod bind_wasm;
 mod convert;
 mod loader;
 

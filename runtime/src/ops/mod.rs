@@ -11,6 +11,7 @@ pub mod net;
 pub mod os;
 pub mod process;
 pub mod url;
+pub mod wasm;
 pub mod zlib;
 
 use std::{
