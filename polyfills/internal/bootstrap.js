@@ -8,7 +8,7 @@ import { codes, uvException, nodeError } from './errors.js';
 import * as timers from './timers.js';
 import process, { emitExit } from 'node:process';
 import console from 'node:console';
-import { runMain as cjsRunMain, makeRequire, Module } from './cjs.js';
+import { runMain as cjsRunMain, makeRequire, Module, wrapperColumnOffset } from './cjs.js';
 
 // Ops report errors as plain fields; Node-shaped errors are made here and only here.
 function makeOpError(f) {
@@ -96,7 +96,7 @@ function location(err) {
   if (line === undefined || line === null) return null;
   let column = Number(m[3]);
   // CommonJS line 1 carries the function wrapper's prefix.
-  if (m[2] === '1' && Module._cache[file]) column -= Module.wrapper[0].length;
+  if (m[2] === '1') column -= wrapperColumnOffset(file);
   return `${file}:${m[2]}\n${line}\n${' '.repeat(Math.max(0, column - 1))}^\n\n`;
 }
 

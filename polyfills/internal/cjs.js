@@ -60,6 +60,12 @@ Module.createRequire = (filename) => createRequire(filename);
 
 let mainModule;
 
+// Files compiled inside the CommonJS wrapper: their line-1 columns are shifted by its prefix.
+const wrappedFiles = new Set();
+export function wrapperColumnOffset(filename) {
+  return wrappedFiles.has(filename) ? Module.wrapper[0].length : 0;
+}
+
 function builtinExports(name) {
   const ns = op_require_builtin(name);
   return 'default' in ns ? ns.default : ns;
@@ -117,6 +123,7 @@ function loadFile(filename, format, parent, isMain = false) {
       }
     } else {
       const source = stripShebang(op_module_read(filename));
+      wrappedFiles.add(filename);
       const wrapper = op_compile_function(Module.wrap(source), filename);
       const require = makeRequire(module);
       const dir = dirname(filename);
