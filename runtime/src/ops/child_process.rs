@@ -195,6 +195,13 @@ fn plan(st: &OpState, req: &SpawnRequest) -> Result<(PathBuf, String, Vec<String
         None => st.cwd.borrow().clone(),
     };
     if req.fork {
+        // Only this very binary honours the grant flags; an embedder's runtime has no such path.
+        if !Path::new(&st.exec_path).is_absolute() {
+            return Err(OpError::code(
+                "ERR_NOT_IMPLEMENTED",
+                "child_process.fork is not available in this runtime (no atoll executable)",
+            ));
+        }
         let base = std::env::current_dir().unwrap_or_else(|_| "/".into());
         let mut args = grant_flags(&st.grants, &base);
         // Absolute, so a module path can never be read as an option.
