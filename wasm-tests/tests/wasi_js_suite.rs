@@ -57,7 +57,11 @@ fn run_one(wasm: &Path, scratch: &Path, suite: &Path) -> Result<(), String> {
     let args: Vec<String> = spec
         .get("args")
         .and_then(|a| a.as_array())
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     let exit_code = spec.get("exit_code").and_then(|c| c.as_i64()).unwrap_or(0) as i32;
     let driver = scratch.join("driver.mjs");
@@ -75,7 +79,10 @@ fn run_one(wasm: &Path, scratch: &Path, suite: &Path) -> Result<(), String> {
         root = c.into();
     }
     cmd.arg(format!("--allow-read={}", reads.join(",")));
-    let env = spec.get("env").cloned().unwrap_or_else(|| serde_json::json!({}));
+    let env = spec
+        .get("env")
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
     let opts = serde_json::json!({ "env": env, "root": root });
     cmd.arg(&driver).arg(opts.to_string()).arg(wasm).args(&args);
     let out = cmd.output().map_err(|e| format!("spawn: {e}"))?;
@@ -85,7 +92,10 @@ fn run_one(wasm: &Path, scratch: &Path, suite: &Path) -> Result<(), String> {
     );
     let mut problems = Vec::new();
     if out.status.code() != Some(exit_code) {
-        problems.push(format!("exit {:?}, expected {exit_code}", out.status.code()));
+        problems.push(format!(
+            "exit {:?}, expected {exit_code}",
+            out.status.code()
+        ));
     }
     if let Some(want) = s("stdout") {
         if !stdout.starts_with(want.as_str()) {
@@ -100,7 +110,11 @@ fn run_one(wasm: &Path, scratch: &Path, suite: &Path) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{} (stderr: {})", problems.join("; "), stderr.trim_end()))
+        Err(format!(
+            "{} (stderr: {})",
+            problems.join("; "),
+            stderr.trim_end()
+        ))
     }
 }
 
@@ -130,7 +144,11 @@ fn wasi_testsuite_through_node_wasi() {
     for (i, wasm) in modules.iter().enumerate() {
         let scratch = tmp.path().join(format!("t{i}"));
         std::fs::create_dir_all(&scratch).unwrap();
-        let name = wasm.strip_prefix(&dir).unwrap_or(wasm).display().to_string();
+        let name = wasm
+            .strip_prefix(&dir)
+            .unwrap_or(wasm)
+            .display()
+            .to_string();
         match run_one(wasm, &scratch, &dir) {
             Ok(()) => passed += 1,
             Err(why) => failures.push(format!("{name}: {why}")),
@@ -140,7 +158,10 @@ fn wasi_testsuite_through_node_wasi() {
     for f in &failures {
         println!("FAIL {f}");
     }
-    println!("wasi-testsuite via node:wasi: {passed}/{} passed", modules.len());
+    println!(
+        "wasi-testsuite via node:wasi: {passed}/{} passed",
+        modules.len()
+    );
     assert!(
         passed >= EXPECTED,
         "wasi-testsuite via node:wasi: {passed}/{} passed, expected at least {EXPECTED}:\n{}",

@@ -118,12 +118,17 @@ enum Wv {
     Extern(u64),
 }
 
+type CustomSections = Vec<(String, Vec<u8>)>;
+/// A memory's `ArrayBuffer` with the data pointer and length it was made over.
+type CachedBuffer = (Persistent<ArrayBuffer<'static>>, usize, usize);
+
 struct Wasm {
     engine: Engine,
     store: RefCell<Store<Data>>,
     /// `Caller`s of JS imports now running, innermost last.
     callers: RefCell<Vec<*mut Caller<'static, Data>>>,
-    modules: RefCell<Vec<(Module, Vec<(String, Vec<u8>)>)>>,
+    /// Compiled modules with their custom sections.
+    modules: RefCell<Vec<(Module, CustomSections)>>,
     funcs: RefCell<Vec<FuncEntry>>,
     func_ids: RefCell<HashMap<usize, u32>>,
     memories: RefCell<Vec<Memory>>,
@@ -141,7 +146,7 @@ struct Wasm {
     factory: RefCell<Option<Persistent<Function<'static>>>>,
     key: Persistent<Symbol<'static>>,
     /// Memory handle -> (its current `ArrayBuffer`, data pointer, length).
-    buffers: RefCell<HashMap<u32, (Persistent<ArrayBuffer<'static>>, usize, usize)>>,
+    buffers: RefCell<HashMap<u32, CachedBuffer>>,
 }
 
 #[derive(Clone)]
@@ -623,7 +628,7 @@ fn host_call(
             .map(|v| val_to_wv(&mut scope, &w, v))
             .collect::<wasmtime::Result<_>>()?
     };
-    let ptr = caller as *mut Caller<'_, Data> as *mut Caller<'static, Data>;
+    let ptr: *mut Caller<'static, Data> = (caller as *mut Caller<'_, Data>).cast();
     w.callers.borrow_mut().push(ptr);
     let outcome = (|| -> Result<Vec<Wv>> {
         let f = w.host_fns.borrow()[idx].clone().restore(&ctx)?;
