@@ -82,6 +82,31 @@ function installGlobals() {
   defineLazy('CryptoKey', () => builtin('atoll:internal/web/crypto').CryptoKey);
   defineLazy('SubtleCrypto', () => builtin('atoll:internal/web/crypto').SubtleCrypto);
   defineLazy('WebAssembly', () => builtin('atoll:internal/web/webassembly').default.WebAssembly);
+  // WHATWG streams and fetch (internal/web/streams.js, internal/web/fetch.js).
+  for (const name of [
+    'ReadableStream',
+    'ReadableStreamDefaultReader',
+    'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest',
+    'ReadableByteStreamController',
+    'ReadableStreamDefaultController',
+    'TransformStream',
+    'TransformStreamDefaultController',
+    'WritableStream',
+    'WritableStreamDefaultWriter',
+    'WritableStreamDefaultController',
+    'ByteLengthQueuingStrategy',
+    'CountQueuingStrategy',
+    'TextEncoderStream',
+    'TextDecoderStream',
+    'CompressionStream',
+    'DecompressionStream',
+  ]) {
+    defineLazy(name, () => builtin('atoll:internal/web/streams')[name]);
+  }
+  for (const name of ['fetch', 'Request', 'Response', 'Headers', 'FormData']) {
+    defineLazy(name, () => builtin('atoll:internal/web/fetch')[name]);
+  }
 }
 
 // ---- uncaught exceptions and unhandled rejections ----
