@@ -135,7 +135,13 @@ fn main() {
                 format!("{rel}: {e}: {detail}")
             })?;
             module
-                .write(WriteOptions::default())
+                .write(WriteOptions {
+                    // Function source text is only for Function.prototype.toString; dropping it
+                    // makes the bytecode much smaller to embed and faster to load. Line
+                    // numbers stay, for stack traces.
+                    strip_source: true,
+                    ..WriteOptions::default()
+                })
                 .map_err(|e| format!("{rel}: {e}"))
         });
         let bytes = bytes.unwrap_or_else(|e| panic!("polyfill failed to compile: {e}"));
