@@ -324,3 +324,24 @@ process.binding = function binding(name) {
 };
 
 export default process;
+
+// `import { argv, env, stdout } from 'node:process'`, as Node's ES module view offers. These are
+// the same objects as on `process` (stdio streams are created here rather than on first use).
+const {
+  argv, argv0, arch, chdir, cwd, emitWarning, env, execArgv, execPath, exit, kill, memoryUsage,
+  pid, platform, ppid, release, title, uptime, version, versions, features, config,
+} = process;
+const stdioOut = process.stdout;
+const stdioErr = process.stderr;
+const stdioIn = process.stdin;
+const processNextTick = process.nextTick;
+const on = process.on.bind(process);
+const once = process.once.bind(process);
+const off = process.off.bind(process);
+const emit = process.emit.bind(process);
+export {
+  argv, argv0, arch, chdir, cwd, emitWarning, env, execArgv, execPath, exit, hrtime, kill,
+  memoryUsage, pid, platform, ppid, release, title, uptime, version, versions, features, config,
+  stdioOut as stdout, stdioErr as stderr, stdioIn as stdin, processNextTick as nextTick,
+  on, once, off, emit,
+};
