@@ -241,6 +241,13 @@ export function bootstrap() {
         handleUncaught(err);
       }
     },
+    runServe(filename, host, port) {
+      try {
+        builtin('atoll:internal/web/serve').serve(filename, host, port, (err) => handleUncaught(err));
+      } catch (err) {
+        handleUncaught(err);
+      }
+    },
     runEval(source, print) {
       installEvalGlobals('[eval]');
       try {

@@ -8,6 +8,12 @@ use wasi_bridge::Grants;
 pub const USAGE: &str = "\
 Usage: atoll [run] [OPTIONS] FILE [ARGS...]
        atoll [OPTIONS] -e CODE | -p CODE | -   (script from the argument or stdin)
+       atoll serve [OPTIONS] FILE [--host H] [--port N]
+                               (HTTP server for `export default { fetch(request, env, ctx) }`;
+                                default 127.0.0.1:8000, --port 0 picks a free port; prints
+                                `Listening on http://H:P/`; the listen address is granted
+                                implicitly, anything else the app does needs --allow-*;
+                                SIGINT/SIGTERM finish in-flight requests and exit 0)
 
 Runs a Node.js program with no access to files, network, environment or subprocesses
 unless granted:
@@ -42,6 +48,66 @@ pub enum Command {
     Help,
     Version,
     Run(Box<RunArgs>),
+    /// `atoll serve FILE`: the run arguments plus the listen address.
+    Serve(Box<RunArgs>, ServeAddr),
+}
+
+/// `atoll serve --host H --port N`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServeAddr {
+    pub host: String,
+    pub port: u16,
+}
+
+impl Default for ServeAddr {
+    fn default() -> Self {
+        ServeAddr {
+            host: "127.0.0.1".into(),
+            port: 8000,
+        }
+    }
+}
+
+/// `atoll serve ...`: `--host`/`--port` may come before or after FILE; the rest parses as `run`.
+fn parse_serve(args: &[String]) -> Result<Command, String> {
+    let mut addr = ServeAddr::default();
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        let (flag, value) = match arg.split_once('=') {
+            Some((f, v)) if f == "--port" || f == "--host" => (f, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        if flag == "--port" || flag == "--host" {
+            let value = match value {
+                Some(v) => v,
+                None => {
+                    i += 1;
+                    args.get(i)
+                        .cloned()
+                        .ok_or_else(|| format!("{flag} needs a value"))?
+                }
+            };
+            if flag == "--port" {
+                addr.port = value
+                    .parse()
+                    .map_err(|_| format!("invalid value for --port: '{value}'"))?;
+            } else {
+                addr.host = value;
+            }
+        } else {
+            rest.push(arg.clone());
+        }
+        i += 1;
+    }
+    match parse(&rest)? {
+        Command::Run(run) => match run.entry {
+            Entry::File(_) => Ok(Command::Serve(run, addr)),
+            _ => Err("atoll serve needs a FILE".into()),
+        },
+        other => Ok(other),
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -99,6 +165,9 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut i = 0;
     if args.first().map(String::as_str) == Some("run") {
         i = 1;
+    }
+    if args.first().map(String::as_str) == Some("serve") {
+        return parse_serve(&args[1..]);
     }
     while i < args.len() {
         let arg = &args[i];
@@ -289,6 +358,35 @@ mod tests {
         assert_eq!(r.script_args, args(&["a"]));
         assert!(parse(&args(&["--map", "x", "a.wasm"])).is_err());
         assert!(parse(&args(&["--max-wasm-time=soon", "a.wasm"])).is_err());
+    }
+
+    #[test]
+    fn serve_host_and_port_anywhere() {
+        let Command::Serve(r, addr) = parse(&args(&[
+            "serve",
+            "--allow-read=/x",
+            "app.js",
+            "--port",
+            "0",
+            "--host=0.0.0.0",
+        ]))
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.entry, Entry::File("app.js".into()));
+        assert_eq!(
+            addr,
+            ServeAddr {
+                host: "0.0.0.0".into(),
+                port: 0
+            }
+        );
+        let Command::Serve(_, addr) = parse(&args(&["serve", "a.js"])).unwrap() else {
+            panic!()
+        };
+        assert_eq!(addr, ServeAddr::default());
+        assert!(parse(&args(&["serve", "--port=x", "a.js"])).is_err());
+        assert!(parse(&args(&["serve", "-e", "1"])).is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ const JS_STACK: usize = 64 * 1024 * 1024;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let run = match cli::parse(&args) {
+    let (run, serve) = match cli::parse(&args) {
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);
             return;
@@ -18,7 +18,14 @@ fn main() {
             println!("atoll {}", env!("CARGO_PKG_VERSION"));
             return;
         }
-        Ok(Command::Run(run)) => run,
+        Ok(Command::Run(run)) => (run, None),
+        Ok(Command::Serve(mut run, addr)) => {
+            // `atoll serve` may listen where it was told to: that one address is granted.
+            run.grants
+                .net
+                .add(Some(vec![wasi_bridge::net::resource(&addr.host, addr.port)]));
+            (run, Some(addr))
+        }
         Err(msg) => {
             eprintln!("atoll: {msg}");
             std::process::exit(2);
@@ -26,7 +33,7 @@ fn main() {
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| "/".into());
     if let Entry::File(path) = &run.entry {
-        if is_wasm(&cwd.join(path)) {
+        if serve.is_none() && is_wasm(&cwd.join(path)) {
             std::process::exit(run_wasm(&run, path, &cwd));
         }
     }
@@ -66,7 +73,15 @@ fn main() {
     argv.extend(run.script_args);
     let module_root = match &main {
         atoll::Main::File(path) => path.parent().map(std::path::Path::to_path_buf),
-        atoll::Main::Eval { .. } | atoll::Main::Expression(_) => None,
+        atoll::Main::Eval { .. } | atoll::Main::Expression(_) | atoll::Main::Serve { .. } => None,
+    };
+    let main = match (main, serve) {
+        (atoll::Main::File(path), Some(addr)) => atoll::Main::Serve {
+            path,
+            host: addr.host,
+            port: addr.port,
+        },
+        (main, _) => main,
     };
     let limits = run.limits;
     let op_state =

@@ -16,6 +16,7 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
         .chain(super::bind_crypto::CRYPTO_OP_NAMES)
         .chain(super::bind_net::NET_OP_NAMES)
         .chain(super::bind_process::PROCESS_OP_NAMES)
+        .chain(super::bind_serve::SERVE_OP_NAMES)
         .chain(super::bind_wasm::WASM_OP_NAMES)
         .copied()
 }
@@ -102,9 +103,12 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     set(ctx, &o, "op_process_info", |ctx: Ctx<'js>| {
         convert::to_js(&ctx, ops::process::info(&state(&ctx).op))
     })?;
-    set(ctx, &o, "op_process_exit", |ctx: Ctx<'js>, code: i32| -> Result<()> {
-        Err(super::exit(&ctx, code))
-    })?;
+    set(
+        ctx,
+        &o,
+        "op_process_exit",
+        |ctx: Ctx<'js>, code: i32| -> Result<()> { Err(super::exit(&ctx, code)) },
+    )?;
     set(ctx, &o, "op_cwd", |ctx: Ctx<'js>| {
         state(&ctx).op.cwd.borrow().to_string_lossy().into_owned()
     })?;
@@ -379,6 +383,7 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     super::bind_crypto::register(ctx, &o)?;
     super::bind_net::register(ctx, &o)?;
     super::bind_process::register(ctx, &o)?;
+    super::bind_serve::register(ctx, &o)?;
     super::bind_wasm::register(ctx, &o)?;
     Ok(o)
 }

@@ -6,6 +6,7 @@ mod bind_crypto;
 mod bind_fs;
 mod bind_net;
 mod bind_process;
+mod bind_serve;
 mod bind_wasm;
 mod convert;
 mod loader;
@@ -37,6 +38,12 @@ pub enum Main {
     Eval { source: String, print: bool },
     /// An expression whose value (awaited if a promise) the host gets back as JSON or bytes.
     Expression(String),
+    /// `atoll serve`: the file's default export `{ fetch }` answers HTTP on `host:port`.
+    Serve {
+        path: std::path::PathBuf,
+        host: String,
+        port: u16,
+    },
 }
 
 /// What an embedded run produced.
@@ -454,6 +461,10 @@ async fn event_loop(
             }
             Main::Expression(source) => {
                 call_hook::<()>(&ctx, &hooks, "runExpression", (source,));
+            }
+            Main::Serve { path, host, port } => {
+                let path = path.to_string_lossy().to_string();
+                call_hook::<()>(&ctx, &hooks, "runServe", (path, host, port));
             }
         }
         call_hook::<()>(&ctx, &hooks, "runTicks", ());

@@ -10,6 +10,7 @@ pub mod module;
 pub mod net;
 pub mod os;
 pub mod process;
+pub mod serve;
 pub mod url;
 pub mod wasm;
 pub mod zlib;
