@@ -55,7 +55,7 @@ fn node_compat_suite() {
     assert!(!files.is_empty(), "no tests found under {}", root.display());
     let with_node = node_available();
     if !with_node {
-        eprintln!("node is not on PATH: running the suite under atoll only");
+        eprintln!("node >= 20 is not on PATH: running the suite under atoll only");
     }
     let mut failures = Vec::new();
     for file in &files {
