@@ -613,7 +613,7 @@ function makeResponse(status, statusText, headers, body) {
 // ---- Request -------------------------------------------------------------------------------
 
 const forbiddenMethods = new Set(['CONNECT', 'TRACE', 'TRACK']);
-const normalizeMethods = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH']);
+const normalizeMethods = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 export class Request {
   constructor(input, init = undefined) {

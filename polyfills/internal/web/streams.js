@@ -259,7 +259,6 @@ export class ReadableStream {
   }
 
   static from(asyncIterable) {
-    if (asyncIterable instanceof ReadableStream) return asyncIterable;
     if (asyncIterable === null || asyncIterable === undefined) {
       throw new ERR_INVALID_ARG_TYPE('iterable', 'Iterable', asyncIterable);
     }
@@ -754,7 +753,9 @@ function readableTee(stream) {
       return resolved();
     }
     reading = true;
-    controllerPullSteps(stream[kState].controller[kInternal], {
+    const s = stream[kState];
+    s.disturbed = true;
+    const req = {
       chunk: (chunk) => {
         queueTask(() => {
           readAgain = false;
@@ -771,21 +772,13 @@ function readableTee(stream) {
         if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
       },
       error: () => { reading = false; },
-    });
+    };
+    if (s.state === 'closed') req.close();
+    else if (s.state === 'errored') req.error(s.storedError);
+    else controllerPullSteps(s.controller[kInternal], req);
     return resolved();
   };
-  // The tee reads directly through the controller, so the stream counts as disturbed.
-  const wrappedPull = () => {
-    stream[kState].disturbed = true;
-    const s = stream[kState];
-    if (s.state === 'closed') {
-      if (!canceled1) controllerClose(branch1[kState].controller[kInternal]);
-      if (!canceled2) controllerClose(branch2[kState].controller[kInternal]);
-      return resolved();
-    }
-    if (s.state === 'errored') return resolved();
-    return pull();
-  };
+  const wrappedPull = pull;
   const cancel1 = (reason) => {
     canceled1 = true;
     reason1 = reason;
