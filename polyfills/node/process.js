@@ -208,116 +208,149 @@ process.on('warning', (warning) => {
 let warnedHint = false;
 
 // ---- stdio ----
-function makeWriteStream(fd) {
-  const stream = new EventEmitter();
-  stream.fd = fd;
-  stream.writable = true;
-  stream._isStdio = true;
-  stream.isTTY = op_isatty(fd);
-  if (stream.isTTY) {
-    const size = op_tty_size(fd);
-    stream.columns = size?.[0] ?? 80;
-    stream.rows = size?.[1] ?? 24;
-    stream.getWindowSize = () => [stream.columns, stream.rows];
-    stream.hasColors = (count = 16) => count <= 256;
-    stream.getColorDepth = () => 8;
-  }
-  stream.write = function write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
-    if (typeof chunk === 'string') {
-      if (encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
-        chunk = op_require_builtin('node:buffer').Buffer.from(chunk, encoding);
-      }
-    } else if (!(chunk instanceof Uint8Array)) {
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+// process.stdout/stderr are node:stream Writables and process.stdin a Readable, built on first
+// use so start-up does not load node:stream. Each is first a cheap shell whose prototype is a
+// proxy: the first property access or assignment turns the shell into the real stream in place
+// (same object), so `import { stdout } from 'node:process'` can hand out the shell early.
+function makeShell(upgrade) {
+  const shell = {};
+  const lazy = () => { upgrade(shell); return shell; };
+  Object.setPrototypeOf(shell, new Proxy(Object.create(null), {
+    get: (_, key) => Reflect.get(lazy(), key),
+    set: (_, key, value) => Reflect.set(lazy(), key, value),
+    has: (_, key) => key in lazy(),
+    getPrototypeOf: () => Object.getPrototypeOf(lazy()),
+  }));
+  return shell;
+}
+
+let streams = null;
+function streamClasses() {
+  if (streams) return streams;
+  const { Writable, Readable } = op_require_builtin('node:stream');
+  const { Buffer } = op_require_builtin('node:buffer');
+
+  function StdioWriteStream(fd) {
+    Writable.call(this, { decodeStrings: false, emitClose: false, autoDestroy: true });
+    this.fd = fd;
+    this._type = 'fs';
+    this._isStdio = true;
+    this.destroySoon = this.destroy;
+    this.isTTY = op_isatty(fd);
+    if (this.isTTY) {
+      const size = op_tty_size(fd);
+      this.columns = size?.[0] ?? 80;
+      this.rows = size?.[1] ?? 24;
     }
-    op_stdio_write(fd, chunk);
-    if (typeof callback === 'function') nextTick(callback);
+  }
+  Object.setPrototypeOf(StdioWriteStream.prototype, Writable.prototype);
+  Object.setPrototypeOf(StdioWriteStream, Writable);
+  const proto = StdioWriteStream.prototype;
+  const slowWrite = Writable.prototype.write;
+  // The fds are written synchronously, so a write with nothing queued goes straight out
+  // (console.log's path); corked, ending or errored streams take the Writable machinery.
+  proto.write = function write(chunk, encoding, callback) {
+    const state = this._writableState;
+    if (state.corked || state.length || state.writing || state.ending || state.destroyed ||
+        state.errored || !(typeof chunk === 'string' || chunk instanceof Uint8Array)) {
+      return Reflect.apply(slowWrite, this, [chunk, encoding, callback]);
+    }
+    if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+    if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
+      chunk = Buffer.from(chunk, encoding);
+    }
+    try {
+      op_stdio_write(this.fd, chunk);
+    } catch (err) {
+      this.destroy(err);
+      if (typeof callback === 'function') nextTick(callback, err);
+      return false;
+    }
+    if (typeof callback === 'function') nextTick(callback, null);
     return true;
   };
-  stream.end = function end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') { callback = chunk; chunk = undefined; }
-    if (chunk !== undefined && chunk !== null) stream.write(chunk, encoding);
-    if (typeof callback === 'function') nextTick(callback);
-    return stream;
-  };
-  stream.cork = () => {};
-  stream.uncork = () => {};
-  stream.setDefaultEncoding = () => stream;
-  stream.writableLength = 0;
-  stream.writableHighWaterMark = 16384;
-  stream.destroy = () => stream;
-  return stream;
-}
-
-function makeStdin() {
-  const stdin = new EventEmitter();
-  stdin.fd = 0;
-  stdin.isTTY = op_isatty(0);
-  stdin.readable = true;
-  let flowing = false;
-  let reading = false;
-  let ended = false;
-  let decoder = null;
-  const pump = () => {
-    if (reading || ended || !flowing) return;
-    reading = true;
-    op_stdin_read().then((chunk) => {
-      reading = false;
-      if (chunk === null) {
-        ended = true;
-        if (decoder) { const rest = decoder.decode(); if (rest) stdin.emit('data', rest); }
-        stdin.emit('end');
-        stdin.emit('close');
-        return;
-      }
-      const { Buffer } = op_require_builtin('node:buffer');
-      const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      stdin.emit('data', decoder ? decoder.decode(buf, { stream: true }) : buf);
-      pump();
-    }, (err) => {
-      reading = false;
-      stdin.emit('error', err);
-    });
-  };
-  stdin.setEncoding = function setEncoding(enc = 'utf8') {
-    decoder = new TextDecoder(enc === 'utf8' ? 'utf-8' : enc);
-    return stdin;
-  };
-  stdin.resume = function resume() { flowing = true; pump(); return stdin; };
-  stdin.pause = function pause() { flowing = false; return stdin; };
-  stdin.isPaused = () => !flowing;
-  stdin.setRawMode = () => stdin;
-  stdin.on('newListener', (name) => {
-    if (name === 'data' || name === 'readable') queueMicrotask(() => stdin.resume());
-  });
-  stdin[Symbol.asyncIterator] = async function* iterate() {
-    const chunks = [];
-    let done = false;
-    let wake = null;
-    const onData = (c) => { chunks.push(c); wake?.(); };
-    const onEnd = () => { done = true; wake?.(); };
-    stdin.on('data', onData);
-    stdin.on('end', onEnd);
+  proto._write = function _write(chunk, encoding, callback) {
     try {
-      for (;;) {
-        if (chunks.length) { yield chunks.shift(); continue; }
-        if (done) return;
-        await new Promise((r) => { wake = r; });
-        wake = null;
+      if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'buffer') {
+        chunk = Buffer.from(chunk, encoding);
       }
-    } finally {
-      stdin.off('data', onData);
-      stdin.off('end', onEnd);
+      op_stdio_write(this.fd, chunk);
+    } catch (err) {
+      callback(err);
+      return;
     }
+    callback();
   };
-  return stdin;
+  proto._writev = function _writev(chunks, callback) {
+    try {
+      for (const { chunk, encoding } of chunks) {
+        op_stdio_write(this.fd, typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'buffer'
+          ? Buffer.from(chunk, encoding) : chunk);
+      }
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    callback();
+  };
+  // Node never closes fds 1 and 2 when their stream ends.
+  proto._destroy = function _destroy(err, callback) { callback(err); };
+  proto.getWindowSize = function getWindowSize() { return [this.columns, this.rows]; };
+  proto.hasColors = function hasColors(count = 16) { return this.isTTY && count <= 256; };
+  proto.getColorDepth = function getColorDepth() { return this.isTTY ? 8 : 1; };
+  proto.clearLine = function clearLine(dir = 0, cb) {
+    return this.write(dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K', cb);
+  };
+  proto.cursorTo = function cursorTo(x, y, cb) {
+    if (typeof y === 'function') { cb = y; y = undefined; }
+    return this.write(typeof y === 'number' ? `\x1b[${y + 1};${x + 1}H` : `\x1b[${x + 1}G`, cb);
+  };
+  proto.moveCursor = function moveCursor(dx, dy, cb) {
+    let s = '';
+    if (dx) s += dx < 0 ? `\x1b[${-dx}D` : `\x1b[${dx}C`;
+    if (dy) s += dy < 0 ? `\x1b[${-dy}A` : `\x1b[${dy}B`;
+    return this.write(s, cb);
+  };
+
+  function StdinStream() {
+    Readable.call(this, { highWaterMark: 64 * 1024, emitClose: true, autoDestroy: true });
+    this.fd = 0;
+    this.isTTY = op_isatty(0);
+    this.isRaw = false;
+  }
+  Object.setPrototypeOf(StdinStream.prototype, Readable.prototype);
+  Object.setPrototypeOf(StdinStream, Readable);
+  StdinStream.prototype._read = function _read() {
+    op_stdin_read().then((chunk) => {
+      if (chunk === null) this.push(null);
+      else this.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }, (err) => this.destroy(err));
+  };
+  StdinStream.prototype._destroy = function _destroy(err, callback) { callback(err); };
+  StdinStream.prototype.setRawMode = function setRawMode(mode) { this.isRaw = !!mode; return this; };
+
+  streams = { StdioWriteStream, StdinStream };
+  return streams;
 }
 
-let stdout, stderr, stdin;
-Object.defineProperty(process, 'stdout', { get: () => (stdout ??= makeWriteStream(1)), configurable: true, enumerable: true });
-Object.defineProperty(process, 'stderr', { get: () => (stderr ??= makeWriteStream(2)), configurable: true, enumerable: true });
-Object.defineProperty(process, 'stdin', { get: () => (stdin ??= makeStdin()), configurable: true, enumerable: true });
+function upgradeTo(Ctor, ...args) {
+  let done = false;
+  return (shell) => {
+    if (done) return;
+    done = true;
+    Object.setPrototypeOf(shell, Ctor().prototype);
+    Reflect.apply(Ctor(), shell, args);
+  };
+}
+
+const stdoutShell = makeShell(upgradeTo(() => streamClasses().StdioWriteStream, 1));
+const stderrShell = makeShell(upgradeTo(() => streamClasses().StdioWriteStream, 2));
+const stdinShell = makeShell(upgradeTo(() => streamClasses().StdinStream));
+// The getters make the stream real (the shells only defer the work until someone looks).
+const realStream = (shell) => { void shell.fd; return shell; };
+Object.defineProperty(process, 'stdout', { get: () => realStream(stdoutShell), configurable: true, enumerable: true });
+Object.defineProperty(process, 'stderr', { get: () => realStream(stderrShell), configurable: true, enumerable: true });
+Object.defineProperty(process, 'stdin', { get: () => realStream(stdinShell), configurable: true, enumerable: true });
 
 process.binding = function binding(name) {
   throw new codes.ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);
@@ -326,14 +359,14 @@ process.binding = function binding(name) {
 export default process;
 
 // `import { argv, env, stdout } from 'node:process'`, as Node's ES module view offers. These are
-// the same objects as on `process` (stdio streams are created here rather than on first use).
+// the same objects as on `process` (the stdio streams still become real only on first use).
 const {
   argv, argv0, arch, chdir, cwd, emitWarning, env, execArgv, execPath, exit, kill, memoryUsage,
   pid, platform, ppid, release, title, uptime, version, versions, features, config,
 } = process;
-const stdioOut = process.stdout;
-const stdioErr = process.stderr;
-const stdioIn = process.stdin;
+const stdioOut = stdoutShell;
+const stdioErr = stderrShell;
+const stdioIn = stdinShell;
 const processNextTick = process.nextTick;
 const on = process.on.bind(process);
 const once = process.once.bind(process);

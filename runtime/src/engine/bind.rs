@@ -18,6 +18,7 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
         .chain(super::bind_process::PROCESS_OP_NAMES)
         .chain(super::bind_serve::SERVE_OP_NAMES)
         .chain(super::bind_wasm::WASM_OP_NAMES)
+        .chain(super::bind_worker::WORKER_OP_NAMES)
         .copied()
 }
 
@@ -385,5 +386,6 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     super::bind_process::register(ctx, &o)?;
     super::bind_serve::register(ctx, &o)?;
     super::bind_wasm::register(ctx, &o)?;
+    super::bind_worker::register(ctx, &o)?;
     Ok(o)
 }

@@ -8,6 +8,7 @@ mod bind_net;
 mod bind_process;
 mod bind_serve;
 mod bind_wasm;
+mod bind_worker;
 mod convert;
 mod loader;
 
@@ -329,6 +330,12 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
                 .and_then(|f| f.call(()))
                 .catch(&ctx)
                 .map_err(|e| format!("bootstrap: {e}"))?;
+            if crate::ops::worker::is_worker_thread() {
+                require_builtin(&ctx, "atoll:internal/worker/init")
+                    .and_then(|ns| ns.get::<_, Function>("init")?.call::<_, ()>(()))
+                    .catch(&ctx)
+                    .map_err(|e| format!("worker init: {e}"))?;
+            }
             Ok(Persistent::save(&ctx, hooks))
         });
         let hooks = match hooks {

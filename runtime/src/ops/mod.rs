@@ -13,6 +13,7 @@ pub mod process;
 pub mod serve;
 pub mod url;
 pub mod wasm;
+pub mod worker;
 pub mod zlib;
 
 use std::{
