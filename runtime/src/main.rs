@@ -21,9 +21,9 @@ fn main() {
         Ok(Command::Run(run)) => (run, None),
         Ok(Command::Serve(mut run, addr)) => {
             // `atoll serve` may listen where it was told to: that one address is granted.
-            run.grants
-                .net
-                .add(Some(vec![wasi_bridge::net::resource(&addr.host, addr.port)]));
+            run.grants.net.add(Some(vec![wasi_bridge::net::resource(
+                &addr.host, addr.port,
+            )]));
             (run, Some(addr))
         }
         Err(msg) => {

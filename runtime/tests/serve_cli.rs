@@ -139,13 +139,20 @@ fn serves_requests_errors_and_streams() {
 
     let r = request(port, "GET", "/", &[], b"");
     assert!(r.starts_with("HTTP/1.1 200 OK\r\n"), "{r}");
-    assert!(r.to_ascii_lowercase().contains("content-type: text/plain;charset=utf-8"), "{r}");
+    assert!(
+        r.to_ascii_lowercase()
+            .contains("content-type: text/plain;charset=utf-8"),
+        "{r}"
+    );
     assert!(r.contains("content-length: 11"), "{r}");
     assert_eq!(body_of(&r), "Hello World");
 
     let r = request(port, "POST", "/echo", &[("X-Test", "yes")], b"posted body");
     assert!(r.starts_with("HTTP/1.1 201 Created\r\n"), "{r}");
-    assert!(r.contains("x-method: POST") && r.contains("x-seen: yes"), "{r}");
+    assert!(
+        r.contains("x-method: POST") && r.contains("x-seen: yes"),
+        "{r}"
+    );
     assert_eq!(body_of(&r), "posted body");
 
     let r = request(port, "GET", "/json?q=42", &[], b"");
@@ -172,7 +179,10 @@ fn serves_requests_errors_and_streams() {
 
     let r = request(port, "GET", "/cookies", &[], b"");
     assert!(r.starts_with("HTTP/1.1 204 "), "{r}");
-    assert!(r.contains("set-cookie: a=1\r\n") && r.contains("set-cookie: b=2\r\n"), "{r}");
+    assert!(
+        r.contains("set-cookie: a=1\r\n") && r.contains("set-cookie: b=2\r\n"),
+        "{r}"
+    );
 
     // Keep-alive: two requests on one connection.
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -259,7 +269,10 @@ fn fetch_from_a_second_atoll() {
     let (code, out, _) = atoll_run(&dir, &[], CLIENT, &[&port]);
     assert_eq!(code, 0);
     assert!(out.starts_with("error ERR_ACCESS_DENIED"), "{out}");
-    assert!(out.contains(&format!("--allow-net=127.0.0.1:{port}")), "{out}");
+    assert!(
+        out.contains(&format!("--allow-net=127.0.0.1:{port}")),
+        "{out}"
+    );
     // A partial grant for another port is still a denial.
     let (_, out, _) = atoll_run(&dir, &["--allow-net=127.0.0.1:1"], CLIENT, &[&port]);
     assert!(out.starts_with("error ERR_ACCESS_DENIED"), "{out}");
