@@ -334,23 +334,58 @@ function streamClasses() {
 }
 
 function upgradeTo(Ctor, ...args) {
-  let done = false;
-  return (shell) => {
-    if (done) return;
-    done = true;
+  const state = { done: false };
+  state.upgrade = (shell) => {
+    if (state.done) return;
+    state.done = true;
     Object.setPrototypeOf(shell, Ctor().prototype);
+    delete shell.write; // the shell's direct write; the stream's own takes over
     Reflect.apply(Ctor(), shell, args);
   };
+  return state;
 }
 
-const stdoutShell = makeShell(upgradeTo(() => streamClasses().StdioWriteStream, 1));
-const stderrShell = makeShell(upgradeTo(() => streamClasses().StdioWriteStream, 2));
-const stdinShell = makeShell(upgradeTo(() => streamClasses().StdinStream));
-// The getters make the stream real (the shells only defer the work until someone looks).
-const realStream = (shell) => { void shell.fd; return shell; };
-Object.defineProperty(process, 'stdout', { get: () => realStream(stdoutShell), configurable: true, enumerable: true });
-Object.defineProperty(process, 'stderr', { get: () => realStream(stderrShell), configurable: true, enumerable: true });
-Object.defineProperty(process, 'stdin', { get: () => realStream(stdinShell), configurable: true, enumerable: true });
+// stdout/stderr shells also carry their own `write` and `isTTY`, so console (created at
+// start-up) and plain console.log never build the stream: the first write goes straight to the
+// fd; once the stream exists, `write` is the stream's (which keeps that fast path when idle).
+function makeStdioShell(fd) {
+  const state = upgradeTo(() => streamClasses().StdioWriteStream, fd);
+  const shell = makeShell(state.upgrade);
+  const own = (key, value) => Object.defineProperty(shell, key, { value, writable: true, configurable: true, enumerable: true });
+  own('fd', fd);
+  Object.defineProperty(shell, 'isTTY', {
+    get() { const v = op_isatty(fd); own('isTTY', v); return v; },
+    set(v) { own('isTTY', v); },
+    configurable: true,
+    enumerable: true,
+  });
+  Object.defineProperty(shell, 'write', {
+    value: function write(chunk, encoding, callback) {
+      if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+      if (typeof chunk === 'string') {
+        if (encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
+          chunk = op_require_builtin('node:buffer').Buffer.from(chunk, encoding);
+        }
+      } else if (!(chunk instanceof Uint8Array)) {
+        throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      }
+      op_stdio_write(fd, chunk);
+      if (typeof callback === 'function') nextTick(callback, null);
+      return true;
+    },
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  return shell;
+}
+
+const stdoutShell = makeStdioShell(1);
+const stderrShell = makeStdioShell(2);
+const stdinShell = makeShell(upgradeTo(() => streamClasses().StdinStream).upgrade);
+Object.defineProperty(process, 'stdout', { get: () => stdoutShell, configurable: true, enumerable: true });
+Object.defineProperty(process, 'stderr', { get: () => stderrShell, configurable: true, enumerable: true });
+Object.defineProperty(process, 'stdin', { get: () => stdinShell, configurable: true, enumerable: true });
 
 process.binding = function binding(name) {
   throw new codes.ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);

@@ -271,3 +271,35 @@ fn heap_limit_is_catchable_then_fatal_with_its_own_exit_code() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn stdin_is_a_readable_stream() {
+    let dir = scratch("stdin-stream");
+    let feed = |code: &str, input: &[u8]| -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_atoll"))
+            .args(["-e", code])
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = feed("process.stdin.pipe(process.stdout)", b"hi\nthere\n");
+    assert_eq!(text(&out.stdout), "hi\nthere\n", "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0));
+    let out = feed(
+        "(async () => { let s = ''; process.stdin.setEncoding('utf8'); \
+         for await (const c of process.stdin) s += c; console.log(JSON.stringify(s)); })()",
+        "a\nü\n".as_bytes(),
+    );
+    assert_eq!(text(&out.stdout), "\"a\\nü\\n\"\n", "{}", text(&out.stderr));
+    let out = feed(
+        "process.stdin.on('readable', () => { let c; while ((c = process.stdin.read()) !== null) \
+         process.stdout.write('[' + c + ']'); }); process.stdin.on('end', () => console.log('end'))",
+        b"xyz",
+    );
+    assert_eq!(text(&out.stdout), "[xyz]end\n", "{}", text(&out.stderr));
+}

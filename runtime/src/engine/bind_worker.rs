@@ -85,7 +85,9 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             let req = SpawnRequest {
                 main: spec.get("main")?,
                 eval: spec.get::<_, Option<bool>>("eval")?.unwrap_or(false),
-                argv: spec.get::<_, Option<Vec<String>>>("argv")?.unwrap_or_default(),
+                argv: spec
+                    .get::<_, Option<Vec<String>>>("argv")?
+                    .unwrap_or_default(),
                 data: spec.get("data")?,
                 env: spec.get::<_, Option<String>>("env")?.unwrap_or_default(),
                 environment: spec
@@ -145,18 +147,23 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             }
         })
     })?;
-    set(ctx, o, "op_worker_ref", |ctx: Ctx<'js>, id: f64, on: bool| {
-        let changed = CHILDREN.with(|c| {
-            c.borrow_mut()
-                .get_mut(&(id as u64))
-                .filter(|w| w.refed != on)
-                .map(|w| w.refed = on)
-                .is_some()
-        });
-        if changed {
-            add_ref(&ctx, on);
-        }
-    })?;
+    set(
+        ctx,
+        o,
+        "op_worker_ref",
+        |ctx: Ctx<'js>, id: f64, on: bool| {
+            let changed = CHILDREN.with(|c| {
+                c.borrow_mut()
+                    .get_mut(&(id as u64))
+                    .filter(|w| w.refed != on)
+                    .map(|w| w.refed = on)
+                    .is_some()
+            });
+            if changed {
+                add_ref(&ctx, on);
+            }
+        },
+    )?;
     // After 'exit': forget the worker, its listener and its loop ref.
     set(ctx, o, "op_worker_release", |ctx: Ctx<'js>, id: f64| {
         let child = CHILDREN.with(|c| c.borrow_mut().remove(&(id as u64)));
@@ -167,17 +174,22 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             }
         }
     })?;
-    set(ctx, o, "op_worker_info", |ctx: Ctx<'js>| -> Result<Value<'js>> {
-        let info = worker::with_context(|w| {
-            OpValue::Object(vec![
-                ("threadId", (w.thread_id as f64).into()),
-                ("data", w.data.clone().into()),
-                ("env", w.env.clone().into()),
-                ("environment", w.environment.clone().into()),
-            ])
-        });
-        convert::to_js(&ctx, info.unwrap_or(OpValue::Null))
-    })?;
+    set(
+        ctx,
+        o,
+        "op_worker_info",
+        |ctx: Ctx<'js>| -> Result<Value<'js>> {
+            let info = worker::with_context(|w| {
+                OpValue::Object(vec![
+                    ("threadId", (w.thread_id as f64).into()),
+                    ("data", w.data.clone().into()),
+                    ("env", w.env.clone().into()),
+                    ("environment", w.environment.clone().into()),
+                ])
+            });
+            convert::to_js(&ctx, info.unwrap_or(OpValue::Null))
+        },
+    )?;
     // Start delivering parent messages to `f` (once; later calls only re-ref the port).
     set(
         ctx,

@@ -137,7 +137,9 @@ impl Termination {
     /// Print why the program stopped (nothing for a plain exit).
     fn report(self) -> i32 {
         let message = self.message();
-        if !message.is_empty() {
+        // A worker stopped by its parent's terminate() ends quietly, as in Node.
+        let quiet = self == Termination::Requested && crate::ops::worker::is_worker_thread();
+        if !message.is_empty() && !quiet {
             eprintln!("{message}");
         }
         self.exit_code()
@@ -341,7 +343,10 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
         let hooks = match hooks {
             Ok(h) => h,
             Err(e) => {
-                eprintln!("atoll: internal error during start-up: {e}");
+                // A worker terminated while starting is not an internal error.
+                if !terminate.as_ref().is_some_and(|t| t.is_terminated()) {
+                    eprintln!("atoll: internal error during start-up: {e}");
+                }
                 return (70, None);
             }
         };
