@@ -191,6 +191,8 @@ struct Grant {
     entry: Option<OsString>,
     /// Real (kernel-reported) location of `root` at start-up, when known.
     real: Option<PathBuf>,
+    /// `root.components().count()`, for the longest-prefix choice.
+    depth: usize,
 }
 
 impl Grant {
@@ -240,6 +242,25 @@ fn errno(e: rustix::io::Errno) -> io::Error {
 
 fn raw(code: i32) -> FsError {
     FsError::Io(io::Error::from_raw_os_error(code))
+}
+
+/// Is `p` absolute and already what [`normalize`] would make of it (no empty, `.` or `..`
+/// component, no trailing `/`)? One pass over the bytes, no allocation.
+fn is_normal(p: &Path) -> bool {
+    let b = p.as_os_str().as_bytes();
+    match b {
+        [b'/'] => true,
+        [b'/', rest @ ..] => rest
+            .split(|&c| c == b'/')
+            .all(|c| !c.is_empty() && c != b"." && c != b".."),
+        _ => false,
+    }
+}
+
+/// `path.starts_with(root)` for two normal paths (see [`is_normal`]), on bytes: `root` is a
+/// prefix ending at a component boundary.
+fn normal_starts_with(path: &[u8], root: &[u8]) -> bool {
+    root == b"/" || (path.starts_with(root) && matches!(path.get(root.len()), None | Some(&b'/')))
 }
 
 /// Lexically normalise an absolute path: drop `.`, fold `..` (never above `/`).
@@ -329,6 +350,48 @@ fn stat_fd(fd: BorrowedFd<'_>) -> io::Result<Stat> {
     stat_at(fd, OsStr::new(""), AtFlags::EMPTY_PATH)
 }
 
+/// Everything from the start of a freshly opened file: one fstat sizes the buffer, read(2) goes
+/// straight into it, and reading goes on until read(2) returns 0 (a file that grew since, or one
+/// that reports no size, like procfs, is still read to its end).
+fn read_all(f: &File) -> io::Result<Vec<u8>> {
+    let size = rustix::fs::fstat(f).map_or(0, |s| usize::try_from(s.st_size).unwrap_or(0));
+    if size == 0 {
+        // No size to go by: let std grow the buffer.
+        let mut buf = Vec::new();
+        (&mut &*f).read_to_end(&mut buf)?;
+        return Ok(buf);
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    buf.try_reserve_exact(size)
+        .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+    loop {
+        if buf.len() == buf.capacity() {
+            // Full: a small probe tells EOF from a file that grew, without a bigger buffer.
+            let mut probe = [0u8; 32];
+            match rustix::io::read(f, &mut probe) {
+                Ok(0) => return Ok(buf),
+                Ok(n) => {
+                    buf.extend_from_slice(&probe[..n]);
+                    buf.reserve(buf.len());
+                }
+                Err(rustix::io::Errno::INTR) => {}
+                Err(e) => return Err(errno(e)),
+            }
+            continue;
+        }
+        match rustix::io::read(f, buf.spare_capacity_mut()) {
+            Ok((filled, _)) if filled.is_empty() => return Ok(buf),
+            Ok((filled, _)) => {
+                let n = filled.len();
+                // SAFETY: read(2) initialised these `n` bytes of the spare capacity.
+                unsafe { buf.set_len(buf.len() + n) };
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(errno(e)),
+        }
+    }
+}
+
 fn timespec(ns: Option<i128>) -> Timespec {
     match ns {
         None => Timespec {
@@ -385,6 +448,7 @@ impl CapFs {
                 if let Some(o) = o {
                     out.push(Grant {
                         access,
+                        depth: root.components().count(),
                         root,
                         dir: o.dir,
                         entry: o.entry,
@@ -418,6 +482,11 @@ impl CapFs {
     }
 
     fn absolute(&self, p: &Path) -> PathBuf {
+        if is_normal(p) {
+            // Already absolute and normal (the ops layer hands over such paths): same result
+            // as below without walking the components.
+            return p.to_path_buf();
+        }
         normalize(&self.cwd.join(p))
     }
 
@@ -444,6 +513,9 @@ impl CapFs {
 
     /// Longest-prefix grant for `access`, and the path relative to its `dir`.
     fn route(&self, abs: &Path, access: Access) -> Result<(&Grant, PathBuf), FsError> {
+        if is_normal(abs) {
+            return self.route_normal(abs, access);
+        }
         if self
             .denies(access)
             .iter()
@@ -458,6 +530,39 @@ impl CapFs {
             .max_by_key(|g| g.root.components().count())
             .ok_or_else(|| Self::denied(access, abs))?;
         let rest = abs.strip_prefix(&g.root).unwrap_or(Path::new(""));
+        let rel = match &g.entry {
+            Some(e) if rest.as_os_str().is_empty() => PathBuf::from(e),
+            Some(e) => Path::new(e).join(rest),
+            None if rest.as_os_str().is_empty() => PathBuf::from("."),
+            None => rest.to_path_buf(),
+        };
+        Ok((g, rel))
+    }
+
+    /// `route` for a normal `abs` (every caller's case): the same prefix rules on bytes, since
+    /// grant and deny roots are normal too.
+    fn route_normal(&self, abs: &Path, access: Access) -> Result<(&Grant, PathBuf), FsError> {
+        let b = abs.as_os_str().as_bytes();
+        if self
+            .denies(access)
+            .iter()
+            .any(|d| normal_starts_with(b, d.lexical.as_os_str().as_bytes()))
+        {
+            return Err(Self::denied(access, abs));
+        }
+        let g = self
+            .grants
+            .iter()
+            .filter(|g| g.access == access && normal_starts_with(b, g.root.as_os_str().as_bytes()))
+            .max_by_key(|g| g.depth)
+            .ok_or_else(|| Self::denied(access, abs))?;
+        let root = g.root.as_os_str().as_bytes();
+        let rest = match b.get(root.len()..) {
+            Some([b'/', rest @ ..]) => rest,
+            Some(rest) if root != b"/" => rest,
+            _ => &b[1..],
+        };
+        let rest = Path::new(OsStr::from_bytes(rest));
         let rel = match &g.entry {
             Some(e) if rest.as_os_str().is_empty() => PathBuf::from(e),
             Some(e) => Path::new(e).join(rest),
@@ -529,9 +634,21 @@ impl CapFs {
         opts: &OpenOptions,
     ) -> Result<(&Grant, File), FsError> {
         let (g, rel) = self.route_all(abs, needs)?;
+        self.open_checked_at(g, &rel, abs, needs, opts)
+    }
+
+    /// `open_checked` with the route already taken (`g`, `rel` = `route_all(abs, needs)`).
+    fn open_checked_at<'a>(
+        &'a self,
+        g: &'a Grant,
+        rel: &Path,
+        abs: &Path,
+        needs: &[Access],
+        opts: &OpenOptions,
+    ) -> Result<(&'a Grant, File), FsError> {
         let f = g
             .dir
-            .open_with(&rel, opts)
+            .open_with(rel, opts)
             .map_err(|e| Self::map(e, needs[0], abs))?;
         self.verify_fd(g, f.as_fd(), needs, abs)?;
         Ok((g, f))
@@ -623,8 +740,8 @@ impl CapFs {
         let abs = self.absolute(abs);
         let needs = flags.needs();
         // A lexical denial is final.
-        self.route_all(&abs, needs)?;
-        match self.open_once(&abs, flags, hops) {
+        let (g, rel) = self.route_all(&abs, needs)?;
+        match self.open_once(&abs, g, rel, flags, hops) {
             Err(denied @ FsError::Denied { .. }) if flags.follow => {
                 match self.final_symlink_target(&abs, needs) {
                     Some(_) if hops >= MAX_HOPS => Err(raw(rustix::io::Errno::LOOP.raw_os_error())),
@@ -648,8 +765,15 @@ impl CapFs {
         Some(normalize(&base.join(t)))
     }
 
-    fn open_once(&self, abs: &Path, flags: &OpenFlags, hops: usize) -> Result<File, FsError> {
-        let abs = abs.to_path_buf();
+    /// One open attempt; `g`, `rel` = `route_all(abs, flags.needs())`.
+    fn open_once(
+        &self,
+        abs: &Path,
+        g: &Grant,
+        rel: PathBuf,
+        flags: &OpenFlags,
+        hops: usize,
+    ) -> Result<File, FsError> {
         let needs = flags.needs();
         let mut o = OpenOptions::new();
         o.read(flags.read)
@@ -664,10 +788,9 @@ impl CapFs {
                 o.truncate(true);
             }
             return self
-                .open_path_like(&abs, needs, &o, flags.truncate)
+                .open_path_like(abs, g, &rel, needs, &o, flags.truncate)
                 .map(|(_, f)| f);
         }
-        let (g, rel) = self.route_all(&abs, needs)?;
         if !self.must_check(g, needs) {
             // Plain confinement suffices: let the kernel create (follows dangling in-grant
             // symlinks like Node does).
@@ -679,20 +802,20 @@ impl CapFs {
             return g
                 .dir
                 .open_with(&rel, &o)
-                .map_err(|e| Self::map(e, needs[0], &abs));
+                .map_err(|e| Self::map(e, needs[0], abs));
         }
         // Carve-outs / entry grants: never create before checking where. Open an existing file
         // (checked after open, truncated only after the check); otherwise create the entry via
         // its checked parent with O_EXCL|O_NOFOLLOW; retry if we lost a race.
         for _ in 0..8 {
             if !flags.exclusive {
-                match self.open_path_like(&abs, needs, &o, flags.truncate) {
+                match self.open_path_like(abs, g, &rel, needs, &o, flags.truncate) {
                     Err(FsError::Io(e))
                         if e.raw_os_error() == Some(rustix::io::Errno::NOENT.raw_os_error()) => {}
                     r => return r.map(|(_, f)| f),
                 }
             }
-            let p = self.parent(&abs, needs)?;
+            let p = self.parent(abs, needs)?;
             let mut c = o.clone();
             c.create_new(true).follow(FollowSymlinks::No);
             match p.dir.open_with(&p.name, &c) {
@@ -717,13 +840,13 @@ impl CapFs {
                                 .as_deref()
                                 .and_then(Path::parent)
                                 .and_then(|r| self.real_to_lexical(r))
-                                .ok_or_else(|| Self::denied(needs[0], &abs))?;
+                                .ok_or_else(|| Self::denied(needs[0], abs))?;
                             base.join(t)
                         };
                         return self.open_inner(&next, flags, hops + 1);
                     }
                 }
-                Err(e) => return Err(Self::map(e, needs[0], &abs)),
+                Err(e) => return Err(Self::map(e, needs[0], abs)),
             }
         }
         Err(raw(rustix::io::Errno::NOENT.raw_os_error()))
@@ -746,30 +869,30 @@ impl CapFs {
     }
 
     /// Open an existing file; a requested truncate happens only after the location check.
-    fn open_path_like(
-        &self,
+    /// `g`, `rel` = `route_all(abs, needs)`.
+    fn open_path_like<'a>(
+        &'a self,
         abs: &Path,
+        g: &'a Grant,
+        rel: &Path,
         needs: &[Access],
         o: &OpenOptions,
         truncate: bool,
-    ) -> Result<(&Grant, File), FsError> {
-        let (g, _) = self.route_all(abs, needs)?;
+    ) -> Result<(&'a Grant, File), FsError> {
         if truncate && self.must_check(g, needs) {
             let mut o2 = o.clone();
             o2.truncate(false);
-            let (g, f) = self.open_checked(abs, needs, &o2)?;
+            let (g, f) = self.open_checked_at(g, rel, abs, needs, &o2)?;
             f.set_len(0).map_err(FsError::Io)?;
             return Ok((g, f));
         }
-        self.open_checked(abs, needs, o)
+        self.open_checked_at(g, rel, abs, needs, o)
     }
 
     /// `fs.readFile`.
     pub fn read(&self, abs: &Path) -> Result<Vec<u8>, FsError> {
-        let mut f = self.open(abs, &OpenFlags::default())?;
-        let mut buf = Vec::new();
-        f.read_to_end(&mut buf).map_err(FsError::Io)?;
-        Ok(buf)
+        let f = self.open(abs, &OpenFlags::default())?;
+        read_all(&f).map_err(FsError::Io)
     }
 
     /// `fs.writeFile` / `fs.appendFile` (`exclusive` = flag `wx`).

@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import {
   constants, then, callSync, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
-  checkAborted, encodeName, toUnixTimestamp, dataToBytes, makeStats, Dirent, bufferFrom,
+  checkAborted, encodeName, toUnixTimestamp, dataToBytes, makeStats, callStatSync, Dirent, bufferFrom,
   validateRmOptions, systemError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
 } from './utils.js';
 import { codes, nodeError, uvException } from '../errors.js';
@@ -34,8 +34,13 @@ function decode(bytes, encoding) {
 
 // ---- whole files ----
 
+// Option defaults shared by every call (getOptions copies them before changing anything).
+const kReadFileDefaults = Object.freeze({ __proto__: null, flag: 'r' });
+const kWriteFileDefaults = Object.freeze({ __proto__: null, encoding: 'utf8', mode: 0o666, flag: 'w' });
+const kAppendFileDefaults = Object.freeze({ __proto__: null, encoding: 'utf8', mode: 0o666, flag: 'a' });
+
 export function readFile(run, path, options) {
-  options = getOptions(options, { flag: 'r' });
+  options = getOptions(options, kReadFileDefaults);
   checkAborted(options.signal);
   const flags = stringToFlags(options.flag);
   const res = typeof path === 'number'
@@ -48,7 +53,7 @@ export function readFile(run, path, options) {
 }
 
 export function writeFile(run, path, data, options, defFlag = 'w') {
-  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: defFlag });
+  options = getOptions(options, defFlag === 'a' ? kAppendFileDefaults : kWriteFileDefaults);
   checkAborted(options.signal);
   const bytes = dataToBytes(data, options.encoding);
   if (typeof path === 'number') return then(run('write', getValidatedFd(path), bytes, -1), () => undefined);
@@ -160,9 +165,10 @@ export function ftruncate(run, fd, len = 0) {
   return run('ftruncate', fd, Math.max(0, len));
 }
 
-export function fstat(run, fd, options = { bigint: false }) {
+export function fstat(run, fd, options) {
   fd = getValidatedFd(fd);
-  return then(run('fstat', fd), (a) => makeStats(a, !!options?.bigint));
+  if (run === callSync) return makeStats(callStatSync('fstat', fd), !!options?.bigint);
+  return run('fstat', fd).then((a) => makeStats(a, !!options?.bigint));
 }
 
 export function futimes(run, fd, atime, mtime) {
@@ -183,19 +189,22 @@ export function fchown(run, fd, uid, gid) {
 
 // ---- paths ----
 
-export function stat(run, path, options = { bigint: false }, follow = true) {
+export function stat(run, path, options, follow = true) {
   const p = getValidatedPath(path);
   const bigint = !!options?.bigint;
-  if (options?.throwIfNoEntry === false && run === callSync) {
-    // Sync only: a missing entry gives undefined instead of ENOENT.
-    try {
-      return makeStats(run('stat', p, follow), bigint);
-    } catch (err) {
-      if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return undefined;
-      throw err;
+  if (run === callSync) {
+    if (options?.throwIfNoEntry === false) {
+      // Sync only: a missing entry gives undefined instead of ENOENT.
+      try {
+        return makeStats(callStatSync('stat', p, follow), bigint);
+      } catch (err) {
+        if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return undefined;
+        throw err;
+      }
     }
+    return makeStats(callStatSync('stat', p, follow), bigint);
   }
-  return then(run('stat', p, follow), (a) => makeStats(a, bigint));
+  return run('stat', p, follow).then((a) => makeStats(a, bigint));
 }
 
 function joinPath(dir, name) {

@@ -40,8 +40,17 @@ const {
 // ---- calling the ops ----
 
 // `callSync('stat', p, true)` runs op_fs_stat_sync; `callAsync` the promise-returning op_fs_stat.
-export function callSync(name, ...args) { return ops[`op_fs_${name}_sync`](...args); }
-export function callAsync(name, ...args) { return ops[`op_fs_${name}`](...args); }
+// Hot path: the op functions are looked up once per name, and no op takes more than four
+// arguments, so they are passed as is (a missing one is `undefined` either way) instead of
+// through rest/spread, which costs an array and an iterator per call.
+const syncOps = { __proto__: null };
+const asyncOps = { __proto__: null };
+export function callSync(name, a, b, c, d) {
+  return (syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]))(a, b, c, d);
+}
+export function callAsync(name, a, b, c, d) {
+  return (asyncOps[name] ?? (asyncOps[name] = ops[`op_fs_${name}`]))(a, b, c, d);
+}
 // Continue with `f` now (sync result) or when the promise settles (async result).
 export function then(x, f) { return x instanceof Promise ? x.then(f) : f(x); }
 
@@ -58,8 +67,11 @@ export function makeCallback(cb) {
   return cb;
 }
 
+// A Buffer over the bytes of a Uint8Array an op just returned. The op's array is fresh and
+// nobody else holds it, so it becomes the Buffer itself (same ArrayBuffer, offset and length
+// as Buffer.from(u8.buffer, ...) would give) instead of paying for a second view.
 export function bufferFrom(u8) {
-  return Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  return Object.setPrototypeOf(u8, Buffer.prototype);
 }
 
 // ---- flags and modes ----
@@ -106,7 +118,9 @@ function isURL(v) {
 // string | Buffer | file: URL -> string; NUL bytes refused like Node.
 export function getValidatedPath(value, name = 'path') {
   let p = value;
-  if (isURL(p)) p = fileURLToPath(p);
+  if (typeof p === 'string') {
+    // The common case first: no URL or Buffer probing for a plain string.
+  } else if (isURL(p)) p = fileURLToPath(p);
   else if (p instanceof Uint8Array) p = Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8');
   else if (typeof p !== 'string') throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], value);
   if (p.includes('\u0000')) {
@@ -215,9 +229,12 @@ function defineDates(proto) {
   }
 }
 
+// The StatsBase fields are assigned here directly (same names, same order) rather than through
+// StatsBase.call: one call less per stat.
 export function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
-  StatsBase.call(this, dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks);
+  this.dev = dev; this.mode = mode; this.nlink = nlink; this.uid = uid; this.gid = gid;
+  this.rdev = rdev; this.blksize = blksize; this.ino = ino; this.size = size; this.blocks = blocks;
   this.atimeMs = atimeMs; this.mtimeMs = mtimeMs; this.ctimeMs = ctimeMs; this.birthtimeMs = birthtimeMs;
 }
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
@@ -234,15 +251,28 @@ export function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size
 Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
 defineDates(BigIntStats.prototype);
 
-// From the op's array: 10 numbers, then (sec, nsec) for atime, mtime, ctime, birthtime.
+// The sync stat ops fill this (see callStatSync); the async ones return a fresh copy.
+export const statValues = new Float64Array(18);
+
+// `op_fs_stat_sync(path, follow, statValues)`: fills `statValues` and returns it.
+export function callStatSync(name, a, b) {
+  return (syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]))(a, b, statValues);
+}
+
+// From the op's values (a Float64Array, or its bytes as a Uint8Array from an async op):
+// 10 numbers, then (sec, nsec) for atime, mtime, ctime, birthtime.
 export function makeStats(a, bigint = false) {
+  if (!(a instanceof Float64Array)) a = new Float64Array(a.buffer, a.byteOffset, 18);
   if (bigint) {
-    const b = a.slice(0, 10).map((n) => BigInt(Math.trunc(n)));
+    const b = [];
+    for (let i = 0; i < 10; i++) b.push(BigInt(Math.trunc(a[i])));
     const ns = (i) => BigInt(a[i]) * 1000000000n + BigInt(a[i + 1]);
-    return new BigIntStats(...b, ns(10), ns(12), ns(14), ns(16));
+    return new BigIntStats(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9],
+      ns(10), ns(12), ns(14), ns(16));
   }
-  const ms = (i) => a[i] * 1000 + a[i + 1] / 1e6;
-  return new Stats(...a.slice(0, 10), ms(10), ms(12), ms(14), ms(16));
+  return new Stats(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
+    a[10] * 1000 + a[11] / 1e6, a[12] * 1000 + a[13] / 1e6,
+    a[14] * 1000 + a[15] / 1e6, a[16] * 1000 + a[17] / 1e6);
 }
 
 // ---- Dirent ----

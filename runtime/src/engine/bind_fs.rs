@@ -2,12 +2,12 @@
 //! `op_fs_<name>_sync` runs it now, `op_fs_<name>` returns a promise and runs it on tokio's
 //! blocking pool. Arguments are copied out of JS before anything runs off the loop thread.
 
-use rquickjs::{function::Rest, Ctx, Function, Object, Result, Value};
+use rquickjs::{function::Rest, Ctx, Function, Object, Result, TypedArray, Value};
 
 use super::{convert, spawn_op, state};
 use crate::ops::{
     self,
-    fs::{Arg, Args, FsOp},
+    fs::{Arg, Args, FsOp, StatOp},
     OpError,
 };
 
@@ -89,6 +89,13 @@ fn arg_from_js<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> Result<Arg> {
         }
         return Ok(Arg::List(items));
     }
+    if let Some(ta) = v.as_object().and_then(|o| o.as_typed_array::<u8>()) {
+        // A Uint8Array or Buffer (what the polyfills pass): its viewed bytes, without the
+        // property lookups of the general path. SAFETY: copied before any JS runs again.
+        if let Some(b) = unsafe { ta.as_bytes() } {
+            return Ok(Arg::Bytes(b.to_vec()));
+        }
+    }
     convert::bytes_from_js(ctx, v).map(Arg::Bytes)
 }
 
@@ -135,9 +142,52 @@ fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: FsOp) ->
     )
 }
 
+/// `op_fs_<name>_sync` for a `StatOp`, replacing the generic one: if the last argument is a
+/// `Float64Array` (internal/fs/utils.js passes the one it keeps), the numbers are written into
+/// it and it is returned; otherwise a new `Float64Array` is. No array of 18 values is built.
+fn register_stat_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: StatOp) -> Result<()> {
+    set(
+        ctx,
+        o,
+        &format!("op_fs_{name}_sync"),
+        move |ctx: Ctx<'js>, args: Rest<Value<'js>>| -> Result<Value<'js>> {
+            let mut args = args.0;
+            let out = args
+                .last()
+                .and_then(|v| v.as_object())
+                .and_then(|o| o.as_typed_array::<f64>())
+                .cloned();
+            if out.is_some() {
+                args.pop();
+            }
+            let a = args_from_js(&ctx, &args)?;
+            let cx = state(&ctx).op.fs_ctx();
+            let v = throw(&ctx, op(&cx, &a))?;
+            if let Some(out) = out {
+                if let Some(raw) = out.as_raw().filter(|r| r.len() >= size_of_val(&v)) {
+                    // SAFETY: `raw` is the live byte range of `out` (checked long enough), and no
+                    // JS has run since it was taken.
+                    unsafe {
+                        std::ptr::copy_nonoverlapping(
+                            v.as_ptr().cast::<u8>(),
+                            raw.as_ptr().cast::<u8>(),
+                            size_of_val(&v),
+                        );
+                    }
+                    return Ok(out.into_value());
+                }
+            }
+            Ok(TypedArray::<f64>::new(ctx.clone(), v.to_vec())?.into_value())
+        },
+    )
+}
+
 pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     for (name, op) in ops::fs::OPS {
         register_fs_op(ctx, o, name, *op)?;
+    }
+    for (name, op) in ops::fs::STAT_OPS {
+        register_stat_sync(ctx, o, name, *op)?;
     }
     set(ctx, o, "op_os_info", |ctx: Ctx<'js>| {
         convert::to_js(&ctx, ops::os::info())

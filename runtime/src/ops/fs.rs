@@ -184,16 +184,20 @@ pub fn open_flags(flags: i32, mode: u32) -> OpenFlags {
     }
 }
 
-fn split_ns(ns: i128) -> [OpValue; 2] {
+fn split_ns(ns: i128) -> [f64; 2] {
     let sec = ns.div_euclid(1_000_000_000);
     let nsec = ns.rem_euclid(1_000_000_000);
-    [OpValue::Number(sec as f64), OpValue::Number(nsec as f64)]
+    [sec as f64, nsec as f64]
 }
 
-/// Node's stat array order: dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-/// then (sec, nsec) pairs for atime, mtime, ctime, birthtime.
-pub fn stat_value(s: &Stat) -> OpValue {
-    let mut v: Vec<OpValue> = [
+/// `fs.Stats` as the 18 numbers JS builds it from, in Node's stat array order: dev, mode,
+/// nlink, uid, gid, rdev, blksize, ino, size, blocks, then (sec, nsec) pairs for atime, mtime,
+/// ctime, birthtime.
+pub type StatValues = [f64; 18];
+
+pub fn stat_values(s: &Stat) -> StatValues {
+    let mut v = [0.0; 18];
+    v[..10].copy_from_slice(&[
         s.dev as f64,
         s.mode as f64,
         s.nlink as f64,
@@ -204,24 +208,36 @@ pub fn stat_value(s: &Stat) -> OpValue {
         s.ino as f64,
         s.size as f64,
         s.blocks as f64,
-    ]
-    .into_iter()
-    .map(OpValue::Number)
-    .collect();
-    for t in [s.atime_ns, s.mtime_ns, s.ctime_ns, s.birthtime_ns] {
-        v.extend(split_ns(t));
+    ]);
+    for (i, t) in [s.atime_ns, s.mtime_ns, s.ctime_ns, s.birthtime_ns]
+        .into_iter()
+        .enumerate()
+    {
+        let [sec, nsec] = split_ns(t);
+        v[10 + 2 * i] = sec;
+        v[11 + 2 * i] = nsec;
     }
-    OpValue::Array(v)
+    v
 }
 
-fn meta_value(m: &std::fs::Metadata) -> OpValue {
+/// The stat numbers as an op result: their bytes (native endian), which JS reads back through a
+/// `Float64Array` (one buffer instead of an array of 18 values).
+pub fn stat_value(s: &Stat) -> OpValue {
+    values_bytes(&stat_values(s))
+}
+
+fn values_bytes(v: &StatValues) -> OpValue {
+    OpValue::Bytes(v.iter().flat_map(|n| n.to_ne_bytes()).collect())
+}
+
+fn meta_values(m: &std::fs::Metadata) -> StatValues {
     let ns = |sec: i64, nsec: i64| sec as i128 * 1_000_000_000 + nsec as i128;
     let birth = m
         .created()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(ns(m.ctime(), m.ctime_nsec()), |d| d.as_nanos() as i128);
-    stat_value(&Stat {
+    stat_values(&Stat {
         dev: m.dev(),
         ino: m.ino(),
         mode: m.mode(),
@@ -409,9 +425,13 @@ fn ftruncate(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
 
 /// `fs.fstat(fd)`: fstat(2).
 fn fstat(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
+    fstat_values(cx, a).map(|v| values_bytes(&v))
+}
+
+fn fstat_values(cx: &FsCtx, a: &Args) -> Result<StatValues, OpError> {
     let file = cx.fds.get(a.fd(0), "fstat")?;
     let m = file.metadata().map_err(|e| io_err(e, "fstat", None))?;
-    Ok(meta_value(&m))
+    Ok(meta_values(&m))
 }
 
 /// `fs.futimes(fd, atime, mtime)`: futimens(2). Times in seconds.
@@ -464,13 +484,17 @@ fn chown_fd(
 
 /// `fs.stat` / `fs.lstat`: stat(2) / lstat(2). Args: path, follow.
 fn stat(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
+    stat_path_values(cx, a).map(|v| values_bytes(&v))
+}
+
+fn stat_path_values(cx: &FsCtx, a: &Args) -> Result<StatValues, OpError> {
     let path = a.str(0)?;
     let follow = a.flag(1);
     let s = cx
         .cap
         .stat(&cx.abs(path), follow)
         .map_err(|e| fs_error(e, if follow { "stat" } else { "lstat" }, path))?;
-    Ok(stat_value(&s))
+    Ok(stat_values(&s))
 }
 
 /// `fs.readdir(path)`: scandir. Returns [[name, UV_DIRENT type], ...].
@@ -741,6 +765,13 @@ pub const OPS: &[(&str, FsOp)] = &[
     ("truncate", truncate),
 ];
 
+/// An op whose result is a `Stats`: the sync binding can write the numbers straight into a
+/// `Float64Array` JS keeps for the purpose.
+pub type StatOp = fn(&FsCtx, &Args) -> Result<StatValues, OpError>;
+
+/// The `OPS` entries that are `StatOp`s underneath (same names, same arguments).
+pub const STAT_OPS: &[(&str, StatOp)] = &[("stat", stat_path_values), ("fstat", fstat_values)];
+
 /// Run op `name` now (the `_sync` form).
 pub fn call(cx: &FsCtx, name: &str, args: &Args) -> Result<OpValue, OpError> {
     match OPS.iter().find(|(n, _)| *n == name) {
@@ -770,11 +801,7 @@ mod tests {
 
     #[test]
     fn times_split_into_seconds_and_nanoseconds() {
-        let [s, n] = split_ns(-1);
-        assert_eq!(
-            (s, n),
-            (OpValue::Number(-1.0), OpValue::Number(999_999_999.0))
-        );
+        assert_eq!(split_ns(-1), [-1.0, 999_999_999.0]);
         assert_eq!(ns_from_secs(1.5), 1_500_000_000);
     }
 
