@@ -34,6 +34,10 @@ export default {
       case '/slow':
         await new Promise((r) => setTimeout(r, 400));
         return new Response('slow done');
+      case '/hang':
+        await new Promise((r) => request.signal.addEventListener('abort', r));
+        console.log('client went away:', request.signal.reason.name);
+        return new Response('too late');
       case '/later':
         ctx.waitUntil(new Promise((r) => setTimeout(() => { console.log('waitUntil finished'); r(); }, 300)));
         return new Response('queued');
@@ -217,6 +221,28 @@ fn sigterm_finishes_in_flight_requests_and_wait_until() {
     assert!(out.contains("waitUntil finished"), "stdout: {out}");
     // No longer accepting.
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
+}
+
+#[test]
+fn client_disconnect_aborts_request_signal() {
+    let server = start("abort", APP);
+    let port = server.port;
+    {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.write_all(b"GET /hang HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let r = request(port, "GET", "/", &[], b"");
+    assert_eq!(body_of(&r), "Hello World");
+    sigterm(&server.child);
+    let (code, out, err) = finish(server);
+    assert_eq!(code, 0, "stderr: {err}");
+    assert!(
+        out.contains("client went away: AbortError"),
+        "stdout: {out}"
+    );
 }
 
 fn atoll_run(dir: &Path, flags: &[&str], source: &str, args: &[&str]) -> (i32, String, String) {

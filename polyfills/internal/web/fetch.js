@@ -731,10 +731,15 @@ mixinBody(Request);
  * A Request for `atoll serve`: headers and body straight from the wire (flat header list,
  * body bytes or null), no validation or copies.
  */
-export function makeServerRequest(method, url, flat, body, signal) {
+export function makeServerRequest(method, url, flat, body, getSignal) {
   const r = Object.create(Request.prototype);
+  let headers;
+  let signal;
+  // Headers and the signal are made on first use: most handlers never touch them.
   r[kState] = {
-    method, url, headers: headersFromFlat(flat, 'request'), redirect: 'follow', signal,
+    method, url, redirect: 'follow',
+    get headers() { return (headers ??= headersFromFlat(flat, 'request')); },
+    get signal() { return (signal ??= getSignal()); },
     credentials: 'same-origin', mode: 'cors', cache: 'default', keepalive: false, integrity: '',
     referrer: 'about:client', referrerPolicy: '', duplex: 'half',
   };

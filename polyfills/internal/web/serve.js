@@ -12,6 +12,7 @@ import { makeServerRequest, responseParts } from './fetch.js';
 
 const EV_REQUEST = 0;
 const EV_CLOSED = 1;
+const EV_ABORT = 3;
 
 function printError(prefix, err) {
   const text = err instanceof Error ? (err.stack && err.stack.includes(err.message) ? err.stack : `${err.name}: ${err.message}\n${err.stack ?? ''}`) : String(err);
@@ -56,6 +57,8 @@ function start(app, host, port) {
   };
   let id;
   let origin;
+  // Requests whose handler asked for request.signal: aborted when the client goes away.
+  const controllers = new Map();
   const fail = (req, err) => {
     printError(`atoll serve: error handling a request: `, err);
     op_serve_respond(id, req, 500, ['content-type', 'text/plain;charset=UTF-8'], 'Internal Server Error');
@@ -118,18 +121,36 @@ function start(app, host, port) {
       const url = target.charCodeAt(0) === 47 /* / */
         ? (hostHeader === null ? origin : `http://${hostHeader}`) + target
         : target;
-      const request = makeServerRequest(ev[2], url, flat, ev[5], new AbortController().signal);
+      const request = makeServerRequest(ev[2], url, flat, ev[5], () => {
+        const ac = new AbortController();
+        controllers.set(req, ac);
+        return ac.signal;
+      });
       let result;
       try {
         result = app.fetch(request, env, ctx);
       } catch (err) {
+        controllers.delete(req);
         fail(req, err);
         return;
       }
       if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
-        result.then((r) => send(req, r), (err) => fail(req, err));
+        result.then((r) => {
+          controllers.delete(req);
+          send(req, r);
+        }, (err) => {
+          controllers.delete(req);
+          fail(req, err);
+        });
       } else {
+        controllers.delete(req);
         send(req, result);
+      }
+    } else if (ev[0] === EV_ABORT) {
+      const ac = controllers.get(ev[1]);
+      if (ac !== undefined) {
+        controllers.delete(ev[1]);
+        ac.abort(new DOMException('The client closed the connection', 'AbortError'));
       }
     } else if (ev[0] === EV_CLOSED) {
       Promise.allSettled([...waitUntil]).then(() => {

@@ -37,10 +37,11 @@ use wasi_bridge::net::{NetError, NetPolicy};
 use super::{net::Emit, OpError, OpValue};
 
 /// Event kinds: `[EV_REQUEST, id, method, target, [name, value, ...], body | null]`,
-/// `[EV_CLOSED]`, `[EV_ERROR, message]`.
+/// `[EV_CLOSED]`, `[EV_ERROR, message]`, `[EV_ABORT, id]` (the client left before the answer).
 pub const EV_REQUEST: f64 = 0.0;
 pub const EV_CLOSED: f64 = 1.0;
 pub const EV_ERROR: f64 = 2.0;
+pub const EV_ABORT: f64 = 3.0;
 
 /// Chunks a streamed response may queue before `write` makes JS wait.
 const STREAM_QUEUE: usize = 16;
@@ -366,8 +367,17 @@ async fn handle(
             "Service Unavailable",
         ));
     }
-    // A dropped sender (the runtime went away) is a 500; a client that hangs up drops us.
-    let Ok(reply) = rx.await else {
+    // A client that hangs up drops this future: JS hears of it (request.signal aborts).
+    let mut pending = Pending {
+        id,
+        server: server.clone(),
+        emit,
+        answered: false,
+    };
+    let reply = rx.await;
+    pending.answered = true;
+    // A dropped sender (the runtime went away) is a 500.
+    let Ok(reply) = reply else {
         return Ok(plain(
             StatusCode::INTERNAL_SERVER_ERROR,
             "Internal Server Error",
@@ -386,6 +396,23 @@ async fn handle(
         }
     }
     Ok(resp)
+}
+
+/// Tells JS when a request is dropped unanswered.
+struct Pending {
+    id: u64,
+    server: Arc<Server>,
+    emit: Emit,
+    answered: bool,
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.answered {
+            lock(&self.server.waiting).remove(&self.id);
+            (self.emit)(event(EV_ABORT, vec![(self.id as f64).into()]));
+        }
+    }
 }
 
 /// tokio's TcpStream as hyper's IO traits.
