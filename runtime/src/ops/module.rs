@@ -101,7 +101,7 @@ fn not_found(specifier: &str, parent: Option<&Path>, mode: Mode) -> OpError {
             "MODULE_NOT_FOUND",
             format!("Cannot find module '{specifier}'\nRequire stack:\n- {from}"),
         ),
-        Mode::Import if is_path_like(specifier) => OpError::code(
+        Mode::Import if is_path_like(specifier) || specifier.starts_with("file:") => OpError::code(
             "ERR_MODULE_NOT_FOUND",
             format!("Cannot find module '{}' imported from {from}", specifier),
         ),
