@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked
-cargo test --release --locked --workspace
+cargo test --release --locked --workspace --no-fail-fast
