@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import {
   constants, then, callSync, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
-  checkAborted, encodeName, toUnixTimestamp, dataToBytes, makeStats, callStatSync, Dirent, bufferFrom,
+  checkAborted, encodeName, toUnixTimestamp, dataToBytes, makeStats, statSyncOp, Dirent, bufferFrom,
   validateRmOptions, systemError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
 } from './utils.js';
 import { codes, nodeError, uvException } from '../errors.js';
@@ -167,7 +167,7 @@ export function ftruncate(run, fd, len = 0) {
 
 export function fstat(run, fd, options) {
   fd = getValidatedFd(fd);
-  if (run === callSync) return makeStats(callStatSync('fstat', fd), !!options?.bigint);
+  if (run === callSync) return statSyncOp('fstat', !!options?.bigint, fd);
   return run('fstat', fd).then((a) => makeStats(a, !!options?.bigint));
 }
 
@@ -196,13 +196,13 @@ export function stat(run, path, options, follow = true) {
     if (options?.throwIfNoEntry === false) {
       // Sync only: a missing entry gives undefined instead of ENOENT.
       try {
-        return makeStats(callStatSync('stat', p, follow), bigint);
+        return statSyncOp('stat', bigint, p, follow);
       } catch (err) {
         if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return undefined;
         throw err;
       }
     }
-    return makeStats(callStatSync('stat', p, follow), bigint);
+    return statSyncOp('stat', bigint, p, follow);
   }
   return run('stat', p, follow).then((a) => makeStats(a, bigint));
 }

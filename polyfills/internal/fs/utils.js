@@ -177,6 +177,9 @@ export function validateLength(len, name = 'len') {
 // Data for write/writeFile: string (in `encoding`) or any ArrayBufferView, as bytes.
 export function dataToBytes(data, encoding, name = 'data') {
   if (typeof data === 'string') return Buffer.from(data, encoding ?? 'utf8');
+  // A Uint8Array (a Buffer) is already the bytes it views; other views get a Uint8Array over
+  // the same range.
+  if (data instanceof Uint8Array) return data;
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
@@ -251,12 +254,16 @@ export function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size
 Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
 defineDates(BigIntStats.prototype);
 
-// The sync stat ops fill this (see callStatSync); the async ones return a fresh copy.
-export const statValues = new Float64Array(18);
-
-// `op_fs_stat_sync(path, follow, statValues)`: fills `statValues` and returns it.
-export function callStatSync(name, a, b) {
-  return (syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]))(a, b, statValues);
+// The *Sync stat ops: given `statsHolder` (`[Stats.prototype]`, which the op also uses to keep
+// object layouts warm) as an extra last argument, the op builds the Stats object itself, the
+// same object `new Stats(...)` would make, without a JS call per field. BigIntStats are built
+// here from the op's Float64Array.
+let statsHolder;
+export function statSyncOp(name, bigint, a, b) {
+  const f = syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]);
+  if (bigint) return makeStats(name === 'fstat' ? f(a) : f(a, b), true);
+  statsHolder ??= [Stats.prototype];
+  return name === 'fstat' ? f(a, statsHolder) : f(a, b, statsHolder);
 }
 
 // From the op's values (a Float64Array, or its bytes as a Uint8Array from an async op):

@@ -2,12 +2,12 @@
 //! `op_fs_<name>_sync` runs it now, `op_fs_<name>` returns a promise and runs it on tokio's
 //! blocking pool. Arguments are copied out of JS before anything runs off the loop thread.
 
-use rquickjs::{function::Rest, Ctx, Function, Object, Result, TypedArray, Value};
+use rquickjs::{function::Rest, qjs, Array, Ctx, Function, Object, Result, TypedArray, Value};
 
 use super::{convert, spawn_op, state};
 use crate::ops::{
     self,
-    fs::{Arg, Args, FsOp, StatOp},
+    fs::{Arg, Args, FsOp, StatOp, StatValues},
     OpError,
 };
 
@@ -142,42 +142,149 @@ fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: FsOp) ->
     )
 }
 
-/// `op_fs_<name>_sync` for a `StatOp`, replacing the generic one: if the last argument is a
-/// `Float64Array` (internal/fs/utils.js passes the one it keeps), the numbers are written into
-/// it and it is returned; otherwise a new `Float64Array` is. No array of 18 values is built.
+/// `fs.Stats` own properties, in the order `new Stats(...)` assigns them.
+const STATS_FIELDS: [&str; 14] = [
+    "dev",
+    "mode",
+    "nlink",
+    "uid",
+    "gid",
+    "rdev",
+    "blksize",
+    "ino",
+    "size",
+    "blocks",
+    "atimeMs",
+    "mtimeMs",
+    "ctimeMs",
+    "birthtimeMs",
+];
+
+/// Builds `fs.Stats` objects: what `new Stats(...)` in internal/fs/utils.js makes (that
+/// prototype; the 14 fields as writable, enumerable, configurable data properties, in the same
+/// order, with the same numbers), without running a JS constructor.
+///
+/// JS passes `[Stats.prototype]`, an array it keeps. QuickJS shares an object layout ("shape")
+/// between objects built the same way only while some object still has it; with every Stats
+/// object dropped after use, each new one would rebuild (and re-grow) all 15 layouts from empty
+/// to 14 fields. So the first call appends one small object per layout to that array, and from
+/// then on adding a field is a lookup. (The array is JS's, so the GC sees those objects; Rust
+/// keeps no JS object.)
+///
+/// The object is built with the QuickJS API directly: through rquickjs's `Object::prop`, each
+/// field cost several context and value reference round trips, more than defining it. The
+/// field-name atoms are made once per registration and kept as plain atom numbers (an rquickjs
+/// `Atom` holds its context, which a closure would keep alive past teardown); they are released
+/// through the runtime when the op function is finalized.
+struct StatsMaker {
+    rt: *mut qjs::JSRuntime,
+    atoms: [qjs::JSAtom; 14],
+}
+
+impl Drop for StatsMaker {
+    fn drop(&mut self) {
+        for &a in &self.atoms {
+            // SAFETY: each atom was made by `new` in this runtime, which outlives the functions
+            // it finalizes; atoms are released exactly once.
+            unsafe { qjs::JS_FreeAtomRT(self.rt, a) };
+        }
+    }
+}
+
+impl StatsMaker {
+    fn new(ctx: &Ctx<'_>) -> Result<StatsMaker> {
+        let c = ctx.as_raw().as_ptr();
+        // SAFETY: a live context. On failure the atoms made so far are released by `Drop`
+        // (freeing JS_ATOM_NULL, a constant atom, does nothing).
+        unsafe {
+            let mut m = StatsMaker {
+                rt: qjs::JS_GetRuntime(c),
+                atoms: [qjs::JS_ATOM_NULL; 14],
+            };
+            for (slot, field) in m.atoms.iter_mut().zip(STATS_FIELDS) {
+                *slot = qjs::JS_NewAtomLen(c, field.as_ptr().cast(), field.len() as _);
+                if *slot == qjs::JS_ATOM_NULL {
+                    return Err(rquickjs::Error::Exception);
+                }
+            }
+            Ok(m)
+        }
+    }
+
+    fn build<'js>(&self, ctx: &Ctx<'js>, proto: &Object<'js>, nums: &[f64]) -> Result<Object<'js>> {
+        let c = ctx.as_raw().as_ptr();
+        // SAFETY: `c` is the live context of this call (same runtime as the atoms); `proto`
+        // belongs to it. The new object is owned by `obj` (freed on every path) and the values
+        // passed to JS_DefinePropertyValue are consumed by it.
+        unsafe {
+            let raw = qjs::JS_NewObjectProto(c, proto.as_raw());
+            if qjs::JS_VALUE_GET_NORM_TAG(raw) == qjs::JS_TAG_EXCEPTION {
+                return Err(rquickjs::Error::Exception);
+            }
+            let obj = Value::from_raw(ctx.clone(), raw);
+            for (&atom, &n) in self.atoms.iter().zip(nums) {
+                let r = qjs::JS_DefinePropertyValue(
+                    c,
+                    raw,
+                    atom,
+                    qjs::JS_NewFloat64(n),
+                    qjs::JS_PROP_C_W_E as _,
+                );
+                if r < 0 {
+                    return Err(rquickjs::Error::Exception);
+                }
+            }
+            obj.into_object()
+                .ok_or(rquickjs::Error::new_from_js("value", "object"))
+        }
+    }
+
+    /// A `Stats` from the op's numbers (`*Ms` = sec * 1000 + nsec / 1e6, the same f64
+    /// arithmetic as JS); `holder` is `[Stats.prototype, ...layouts]`.
+    fn make<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        holder: &Array<'js>,
+        v: &StatValues,
+    ) -> Result<Object<'js>> {
+        let proto: Object<'js> = holder.get(0)?;
+        let mut nums = [0.0; 14];
+        nums[..10].copy_from_slice(&v[..10]);
+        for i in 0..4 {
+            nums[10 + i] = v[10 + 2 * i] * 1000.0 + v[11 + 2 * i] / 1e6;
+        }
+        if holder.len() == 1 {
+            for k in 0..=nums.len() {
+                holder.set(k + 1, self.build(ctx, &proto, &[0.0; 14][..k])?)?;
+            }
+        }
+        self.build(ctx, &proto, &nums)
+    }
+}
+
+/// `op_fs_<name>_sync` for a `StatOp`, replacing the generic one. Called with
+/// `[Stats.prototype]` as an extra last argument, it returns the `Stats` object itself (see
+/// `StatsMaker`); without, a `Float64Array` of the op's numbers (as the async op's bytes, for
+/// `makeStats`).
 fn register_stat_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: StatOp) -> Result<()> {
+    let maker = StatsMaker::new(ctx)?;
     set(
         ctx,
         o,
         &format!("op_fs_{name}_sync"),
         move |ctx: Ctx<'js>, args: Rest<Value<'js>>| -> Result<Value<'js>> {
             let mut args = args.0;
-            let out = args
-                .last()
-                .and_then(|v| v.as_object())
-                .and_then(|o| o.as_typed_array::<f64>())
-                .cloned();
-            if out.is_some() {
+            let holder = args.last().and_then(|v| v.as_array()).cloned();
+            if holder.is_some() {
                 args.pop();
             }
             let a = args_from_js(&ctx, &args)?;
             let cx = state(&ctx).op.fs_ctx();
             let v = throw(&ctx, op(&cx, &a))?;
-            if let Some(out) = out {
-                if let Some(raw) = out.as_raw().filter(|r| r.len() >= size_of_val(&v)) {
-                    // SAFETY: `raw` is the live byte range of `out` (checked long enough), and no
-                    // JS has run since it was taken.
-                    unsafe {
-                        std::ptr::copy_nonoverlapping(
-                            v.as_ptr().cast::<u8>(),
-                            raw.as_ptr().cast::<u8>(),
-                            size_of_val(&v),
-                        );
-                    }
-                    return Ok(out.into_value());
-                }
+            match holder {
+                Some(holder) => Ok(maker.make(&ctx, &holder, &v)?.into_value()),
+                None => Ok(TypedArray::<f64>::new(ctx.clone(), v.to_vec())?.into_value()),
             }
-            Ok(TypedArray::<f64>::new(ctx.clone(), v.to_vec())?.into_value())
         },
     )
 }
