@@ -1,6 +1,6 @@
-//! Benchmark (not a test): how cheap an isolated runtime is.
-//! 1. create, run a tiny script in, and drop N runtimes one after another on one thread;
-//! 2. hold K idle runtimes (each waiting on a timer in its own thread) and measure RSS per runtime.
+//! Benchmark (not a test): how cheap an isolated runtime is. It creates, runs a tiny script in,
+//! and drops N runtimes one after another on one thread; then it holds K idle runtimes (each
+//! waiting on a timer in its own thread) and measures RSS per runtime.
 //! Run through `scripts/bench-isolates`.
 
 use std::time::Instant;
