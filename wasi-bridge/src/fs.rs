@@ -246,7 +246,7 @@ fn raw(code: i32) -> FsError {
 
 /// Is `p` absolute and already what [`normalize`] would make of it (no empty, `.` or `..`
 /// component, no trailing `/`)? One pass over the bytes, no allocation.
-fn is_normal(p: &Path) -> bool {
+pub fn is_normal(p: &Path) -> bool {
     let b = p.as_os_str().as_bytes();
     match b {
         [b'/'] => true,

@@ -74,6 +74,10 @@ pub struct FsCtx {
 
 impl FsCtx {
     fn abs(&self, path: &str) -> PathBuf {
+        if wasi_bridge::fs::is_normal(Path::new(path)) {
+            // Absolute and already normal (the usual case): what the line below would return.
+            return PathBuf::from(path);
+        }
         normalize(&self.cwd.join(path))
     }
 }
