@@ -12,7 +12,7 @@ import { Duplex } from 'node:stream';
 import process from 'node:process';
 import { codes, exceptionWithHostPort, uvException } from '../internal/errors.js';
 import { validateNumber, validatePort, validateFunction, validateObject } from '../internal/validators.js';
-import { attach, detach, ensureNet, EV_DATA, EV_EOF, EV_ERROR, EV_CONNECTION } from '../internal/net/handles.js';
+import { attach, detach, ensureNet, EV_DATA, EV_EOF, EV_ERROR, EV_CONNECTION, EV_HTTP } from '../internal/net/handles.js';
 import { isIP, isIPv4, isIPv6, v4ToBigInt, v6ToBigInt } from '../internal/net/ip.js';
 
 export { isIP, isIPv4, isIPv6 };
@@ -96,6 +96,8 @@ export function Socket(options) {
   this._timer = null;
   this._bytesRead = 0;
   this._bytesDispatched = 0;
+  // The node:http server state consuming this socket's reads (EV_HTTP events), if any.
+  this._httpConn = null;
   this.server = null;
   this._server = null;
   this[kLastWriteQueueSize] = 0;
@@ -131,6 +133,12 @@ Socket.prototype._onHandleEvent = function (kind, payload) {
     this._bytesRead += buf.length;
     this._touch();
     if (!this.push(buf)) this._readStop();
+  } else if (kind === EV_HTTP) {
+    // Parsed by Rust for the node:http server that consumes this socket (no 'data' events,
+    // as in Node where the parser consumes the handle).
+    this._bytesRead += payload[0];
+    if (this._timer) this._timer.refresh();
+    this._httpConn.onEvents(payload);
   } else if (kind === EV_EOF) {
     this._reading = false;
     this.push(null);
@@ -194,7 +202,7 @@ Socket.prototype._writeGeneric = function (data, cb) {
     return;
   }
   this._bytesDispatched += data.length;
-  if (r === true) {
+  if (typeof r === 'number') {
     cb();
   } else {
     this[kLastWriteQueueSize] = data.length;

@@ -1,4 +1,5 @@
 // Shared bits of node:http: status texts, methods, header validation, Date caching.
+import { Buffer } from 'node:buffer';
 import { codes } from '../errors.js';
 
 export const METHODS = [
@@ -36,15 +37,34 @@ export function checkIsHttpToken(val) { return typeof val === 'string' && tokenR
 const headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
 export function checkInvalidHeaderChar(val) { return headerCharRegex.test(val); }
 
+// Names and short values already found valid: a Set lookup is several times cheaper than the
+// regular expressions, and servers send the same few headers on every response.
+const validNames = new Set();
+const validValues = new Set();
+const kMaxCached = 1024;
+
 export function validateHeaderName(name, label = 'Header name') {
+  if (validNames.has(name)) return;
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
     throw new codes.ERR_INVALID_HTTP_TOKEN(label, name);
   }
+  if (validNames.size < kMaxCached) validNames.add(name);
 }
 
 export function validateHeaderValue(name, value) {
+  if (validValues.has(value)) return;
   if (value === undefined) throw new codes.ERR_HTTP_INVALID_HEADER_VALUE(value, name);
-  if (checkInvalidHeaderChar(String(value))) throw new codes.ERR_INVALID_CHAR('header content', name);
+  const s = String(value);
+  if (checkInvalidHeaderChar(s)) throw new codes.ERR_INVALID_CHAR('header content', name);
+  if (typeof value === 'string' && s.length <= 128 && validValues.size < kMaxCached) validValues.add(value);
+}
+
+// UTF-8 length of `s` without leaving JS for the common ASCII case.
+export function utf8Length(s) {
+  const n = s.length;
+  if (n > 64) return Buffer.byteLength(s);
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s);
+  return n;
 }
 
 let dateCache;

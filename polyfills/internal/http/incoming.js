@@ -1,36 +1,71 @@
 // http.IncomingMessage: a request (server side) or response (client side) as a Readable.
+// The Readable machinery is built lazily, on first use of `_readableState` (a listener, a
+// read, a body chunk): most server requests have no body and nobody reads them, so a request
+// costs a plain object until then. What happened before (the end of the message, `_dump`) is
+// replayed when the state is built.
 import { Readable } from 'node:stream';
+import process from 'node:process';
 import { headersFromRaw } from './common.js';
+
+const { ReadableState } = Readable;
 
 export function IncomingMessage(socket) {
   if (!(this instanceof IncomingMessage)) return new IncomingMessage(socket);
-  Readable.call(this, { autoDestroy: false });
-  this._readableState.readingMore = true;
   this.socket = socket;
   this.httpVersionMajor = null;
   this.httpVersionMinor = null;
   this.httpVersion = null;
-  this.complete = false;
   this.rawHeaders = [];
-  this.rawTrailers = [];
-  this.joinDuplicateHeaders = false;
-  this.aborted = false;
-  this.upgrade = null;
   this.url = '';
   this.method = null;
-  this.statusCode = null;
-  this.statusMessage = null;
-  this._headers = null;
-  this._headersDistinct = null;
-  this._trailers = null;
-  this._consuming = false;
-  this._dumped = false;
-  this._onRead = null;
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
 
+// Defaults shared through the prototype (an instance gets its own value when one is set).
+Object.assign(IncomingMessage.prototype, {
+  complete: false,
+  statusCode: null,
+  statusMessage: null,
+  joinDuplicateHeaders: false,
+  aborted: false,
+  upgrade: null,
+  _headers: null,
+  _headersDistinct: null,
+  _trailers: null,
+  _rawTrailers: null,
+  _consuming: false,
+  _dumped: false,
+  _onRead: null,
+  // The lazily built Readable state (null until then) and what it must replay.
+  _rs: null,
+  _ended: false,
+});
+
+function materialize(msg) {
+  const state = new ReadableState({ highWaterMark: msg.socket?.readableHighWaterMark }, msg, false);
+  state.readingMore = true;
+  msg._rs = state;
+  Object.defineProperty(msg, '_readableState', {
+    value: state, writable: true, configurable: true, enumerable: true,
+  });
+  if (msg._ended) Readable.prototype.push.call(msg, null);
+  if (msg._dumped) {
+    msg.removeAllListeners('data');
+    Readable.prototype.resume.call(msg);
+  }
+  return state;
+}
+
 Object.defineProperties(IncomingMessage.prototype, {
+  _readableState: {
+    configurable: true,
+    get() { return materialize(this); },
+    set(v) {
+      this._rs = v;
+      Object.defineProperty(this, '_readableState', { value: v, writable: true, configurable: true, enumerable: true });
+    },
+  },
   connection: { configurable: true, get() { return this.socket; }, set(v) { this.socket = v; } },
   headers: {
     configurable: true,
@@ -47,6 +82,11 @@ Object.defineProperties(IncomingMessage.prototype, {
       return this._headersDistinct;
     },
   },
+  rawTrailers: {
+    configurable: true,
+    get() { return this._rawTrailers ?? (this._rawTrailers = []); },
+    set(v) { this._rawTrailers = v; },
+  },
   trailers: {
     configurable: true,
     get() { return this._trailers ?? (this._trailers = headersFromRaw(this.rawTrailers, {}, false)); },
@@ -54,6 +94,13 @@ Object.defineProperties(IncomingMessage.prototype, {
   },
   trailersDistinct: { configurable: true, get() { return headersFromRaw(this.rawTrailers, {}, true); } },
 });
+
+// The message ended (all body bytes pushed): end the stream, or remember to once it exists.
+IncomingMessage.prototype._pushEnd = function () {
+  this.complete = true;
+  if (this._rs !== null) this.push(null);
+  else this._ended = true;
+};
 
 IncomingMessage.prototype.setTimeout = function (msecs, callback) {
   if (callback) this.on('timeout', callback);
@@ -78,13 +125,19 @@ IncomingMessage.prototype._destroy = function (err, cb) {
   if (this.socket && !this.socket.destroyed && !this.complete) {
     this.socket.destroy(err);
   }
-  // Node reports the error only to a listener that asked for it.
-  cb(this.listenerCount('error') === 0 ? undefined : err);
+  // Node settles a tick later, and reports the error only to a listener that asked for it.
+  process.nextTick(onDestroyNT, this, err, cb);
 };
+
+function onDestroyNT(msg, err, cb) {
+  cb(msg.listenerCount('error') === 0 ? undefined : err);
+}
 
 IncomingMessage.prototype._dump = function () {
   if (!this._dumped) {
     this._dumped = true;
+    // Not built yet: nobody listens, so there is nothing to flow; materialize() replays this.
+    if (this._rs === null) return;
     this.removeAllListeners('data');
     this.resume();
   }

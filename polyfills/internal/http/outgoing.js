@@ -9,38 +9,44 @@ import { validateHeaderName, validateHeaderValue, utcDate } from './common.js';
 const crlfBuf = Buffer.from('\r\n');
 const lastChunk = '0\r\n\r\n';
 
+// Only what must be per instance is set here; the other defaults live on the prototype (a
+// response is made per request, and each own property costs).
 export function OutgoingMessage() {
-  Stream.call(this);
   this.outputData = [];
-  this.outputSize = 0;
-  this.writable = true;
-  this.destroyed = false;
-  this._last = false;
-  this.chunkedEncoding = false;
-  this.shouldKeepAlive = true;
-  this.maxRequestsOnConnectionReached = false;
-  this._defaultKeepAlive = true;
-  this.useChunkedEncodingByDefault = true;
-  this.sendDate = false;
-  this._removedConnection = false;
-  this._removedContLen = false;
-  this._removedTE = false;
-  this.strictContentLength = false;
-  this._contentLength = null;
-  this._hasBody = true;
-  this._trailer = '';
-  this.finished = false;
-  this._headerSent = false;
-  this._closed = false;
-  this.socket = null;
-  this._header = null;
-  this._headers = null;
-  this._keepAliveTimeout = 0;
-  this._onPendingData = () => {};
-  this.writableFinished = false;
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
+
+Object.assign(OutgoingMessage.prototype, {
+  outputSize: 0,
+  writable: true,
+  destroyed: false,
+  _last: false,
+  chunkedEncoding: false,
+  shouldKeepAlive: true,
+  maxRequestsOnConnectionReached: false,
+  _defaultKeepAlive: true,
+  useChunkedEncodingByDefault: true,
+  sendDate: false,
+  _removedConnection: false,
+  _removedContLen: false,
+  _removedTE: false,
+  strictContentLength: false,
+  _contentLength: null,
+  _hasBody: true,
+  _trailer: '',
+  finished: false,
+  _headerSent: false,
+  _closed: false,
+  socket: null,
+  _header: null,
+  _headers: null,
+  _keepAliveTimeout: 0,
+  _needDrain: false,
+  _onPendingData() {},
+  writableFinished: false,
+  _isServerResponse: false,
+});
 
 Object.defineProperties(OutgoingMessage.prototype, {
   headersSent: { configurable: true, get() { return this._header !== null; } },
@@ -129,69 +135,50 @@ OutgoingMessage.prototype.addTrailers = function (headers) {
 };
 
 // Render the head: `firstLine` plus the stored headers plus what the framing needs.
+// addHeader() accumulates here (rendering is synchronous and never re-entered).
+let gHead = '';
+let gFlags = 0;
+const F_CONNECTION = 1;
+const F_CONTLEN = 2;
+const F_TE = 4;
+const F_DATE = 8;
+const F_EXPECT = 16;
+const F_TRAILER = 32;
+
 OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
-  let head = firstLine;
-  let connection = false;
-  let contLen = false;
-  let te = false;
-  let date = false;
-  let expect = false;
-  let trailer = false;
-  const add = (name, value) => {
-    const key = name.length < 20 ? name.toLowerCase() : name.toLowerCase();
-    if (Array.isArray(value) && key !== 'set-cookie' && value.length > 1 && key !== 'cookie') {
-      for (const v of value) add(name, v);
-      return;
-    }
-    if (Array.isArray(value)) {
-      if (key === 'cookie') { value = value.join('; '); } else {
-        for (const v of value) { validateHeaderValue(name, v); head += `${name}: ${v}\r\n`; }
-        return;
-      }
-    }
-    head += `${name}: ${value}\r\n`;
-    switch (key) {
-      case 'connection':
-        connection = true;
-        this._removedConnection = false;
-        if (/(?:^|\W)close(?:$|\W)/i.test(value)) this._last = true;
-        else this.shouldKeepAlive = true;
-        break;
-      case 'transfer-encoding':
-        te = true;
-        this._removedTE = false;
-        if (/(?:^|\W)chunked(?:$|\W)/i.test(value)) this.chunkedEncoding = true;
-        break;
-      case 'content-length':
-        contLen = true;
-        this._contentLength = +value;
-        this._removedContLen = false;
-        break;
-      case 'date': date = true; break;
-      case 'expect': expect = true; break;
-      case 'trailer': trailer = true; break;
-      default: break;
-    }
-  };
+  gHead = firstLine;
+  gFlags = 0;
   if (headers) {
     if (Array.isArray(headers)) {
-      if (headers.length && Array.isArray(headers[0])) for (const [k, v] of headers) add(k, v);
-      else for (let i = 0; i < headers.length; i += 2) add(headers[i], headers[i + 1]);
-    } else {
-      for (const k of Object.keys(headers)) {
+      if (headers.length && Array.isArray(headers[0])) {
+        for (let i = 0; i < headers.length; i++) addHeader(this, headers[i][0], headers[i][1], true);
+      } else {
+        for (let i = 0; i < headers.length; i += 2) addHeader(this, headers[i], headers[i + 1], true);
+      }
+    } else if (this._headers === headers) {
+      // The setHeader() store: `{ lowercased: [name, value] }`, validated when set.
+      for (const k in headers) {
         const e = headers[k];
-        if (Array.isArray(e) && e.length === 2 && this._headers === headers) add(e[0], e[1]);
-        else add(k, e);
+        addHeader(this, e[0], e[1], false);
+      }
+    } else {
+      for (const k in headers) {
+        if (Object.hasOwn(headers, k)) addHeader(this, k, headers[k], true);
       }
     }
   }
-  if (this.sendDate && !date) head += `Date: ${utcDate()}\r\n`;
+  const flags = gFlags;
+  let head = gHead;
+  gHead = '';
+  const contLen = (flags & F_CONTLEN) !== 0;
+  const te = (flags & F_TE) !== 0;
+  if (this.sendDate && (flags & F_DATE) === 0) head += `Date: ${utcDate()}\r\n`;
   // Keep-alive is possible only if the body length is known.
   if (this.chunkedEncoding !== true && !contLen && !te && this._hasBody &&
       !(this.useChunkedEncodingByDefault) && typeof this._contentLength !== 'number') {
     this._last = true;
   }
-  if (!connection && !this._removedConnection) {
+  if ((flags & F_CONNECTION) === 0 && !this._removedConnection) {
     const shouldSendKeepAlive = this.shouldKeepAlive && (contLen || te || this.useChunkedEncodingByDefault || typeof this._contentLength === 'number' || !this._hasBody || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       head += 'Connection: close\r\n';
@@ -209,20 +196,74 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
   if (!contLen && !te) {
     if (!this._hasBody) {
       this.chunkedEncoding = false;
+    } else if (!this.useChunkedEncodingByDefault && this._isServerResponse) {
+      // A response to HTTP/1.0: the body ends with the connection (Node sends no
+      // Content-Length). (The client keeps its own framing; it reads `_last` as "close".)
+      this._last = true;
     } else if (!this._removedContLen && typeof this._contentLength === 'number') {
       head += `Content-Length: ${this._contentLength}\r\n`;
-    } else if (!this._removedTE && this.useChunkedEncodingByDefault) {
+    } else if (!this._removedTE) {
       head += 'Transfer-Encoding: chunked\r\n';
       this.chunkedEncoding = true;
     } else {
       this._last = true;
     }
   }
-  if (this.chunkedEncoding !== true && trailer) throw new codes.ERR_HTTP_TRAILER_INVALID();
+  if (this.chunkedEncoding !== true && (flags & F_TRAILER) !== 0) throw new codes.ERR_HTTP_TRAILER_INVALID();
   this._header = `${head}\r\n`;
   this._headerSent = false;
-  if (expect) this._send('');
+  if ((flags & F_EXPECT) !== 0) this._send('');
 };
+
+// One header line (or several for an array value) into `gHead`, noting the framing ones.
+function addHeader(msg, name, value, validate) {
+  if (Array.isArray(value)) {
+    const key = name.toLowerCase();
+    if (key === 'cookie') {
+      value = value.join('; ');
+    } else if (key === 'set-cookie' || value.length <= 1) {
+      if (validate) validateHeaderName(name);
+      for (let i = 0; i < value.length; i++) {
+        validateHeaderValue(name, value[i]);
+        gHead += `${name}: ${value[i]}\r\n`;
+      }
+      return;
+    } else {
+      for (let i = 0; i < value.length; i++) addHeader(msg, name, value[i], validate);
+      return;
+    }
+  }
+  if (validate) {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+  }
+  gHead += `${name}: ${value}\r\n`;
+  // Only names of these lengths can matter to the framing.
+  const n = name.length;
+  if (n !== 4 && n !== 6 && n !== 7 && n !== 10 && n !== 14 && n !== 17) return;
+  switch (name.toLowerCase()) {
+    case 'connection':
+      gFlags |= F_CONNECTION;
+      msg._removedConnection = false;
+      if (/(?:^|\W)close(?:$|\W)/i.test(value)) msg._last = true;
+      else msg.shouldKeepAlive = true;
+      break;
+    case 'transfer-encoding':
+      gFlags |= F_TE;
+      msg._removedTE = false;
+      if (/(?:^|\W)chunked(?:$|\W)/i.test(value)) msg.chunkedEncoding = true;
+      break;
+    case 'content-length':
+      gFlags |= F_CONTLEN;
+      msg._contentLength = +value;
+      msg._removedContLen = false;
+      break;
+    case 'date': gFlags |= F_DATE; break;
+    case 'expect': gFlags |= F_EXPECT; break;
+    case 'trailer': gFlags |= F_TRAILER; break;
+    default: break;
+  }
+}
 
 // Queue or write raw bytes (the head goes out with the first data).
 OutgoingMessage.prototype._send = function (data, encoding, callback) {

@@ -1,24 +1,17 @@
 // http.Server and http.ServerResponse: one parser per connection (ops/http.rs), requests as
 // IncomingMessage, responses queued in order for pipelined requests.
-import {
-  op_http_parser_new, op_http_parser_execute, op_http_parser_finish, op_http_parser_free,
-} from 'atoll:ops';
+import { op_http_server_attach, op_http_write_response } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import net from 'node:net';
 import process from 'node:process';
 import { codes } from '../errors.js';
 import { OutgoingMessage } from './outgoing.js';
 import { IncomingMessage } from './incoming.js';
-import { STATUS_CODES, checkInvalidHeaderChar } from './common.js';
+import { STATUS_CODES, checkInvalidHeaderChar, utf8Length } from './common.js';
 
 export function ServerResponse(req, options) {
   OutgoingMessage.call(this);
   this.req = req;
-  this.statusCode = 200;
-  this.statusMessage = undefined;
-  this.sendDate = true;
-  this._sent100 = false;
-  this._expect_continue = false;
   if (req.method === 'HEAD') this._hasBody = false;
   if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
     this.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
@@ -27,6 +20,18 @@ export function ServerResponse(req, options) {
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+Object.assign(ServerResponse.prototype, {
+  statusCode: 200,
+  statusMessage: undefined,
+  sendDate: true,
+  _sent100: false,
+  _expect_continue: false,
+  // The server connection this response belongs to (null for a detached ServerResponse).
+  _conn: null,
+  _fastDone: false,
+  _isServerResponse: true,
+});
 
 ServerResponse.prototype.assignSocket = function (socket) {
   if (socket._httpMessage) throw new Error('Socket already assigned');
@@ -62,6 +67,9 @@ ServerResponse.prototype._implicitHeader = function () {
   this.writeHead(this.statusCode);
 };
 
+// Rendered status lines for the standard reason phrases.
+const statusLines = { __proto__: null };
+
 ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
   if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('write');
   const original = statusCode;
@@ -87,15 +95,106 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
   } else {
     headers = obj;
   }
-  if (checkInvalidHeaderChar(this.statusMessage)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+  const message = this.statusMessage;
+  let line;
+  if (message === STATUS_CODES[statusCode]) {
+    line = statusLines[statusCode] ??= `HTTP/1.1 ${statusCode} ${message}\r\n`;
+  } else {
+    if (checkInvalidHeaderChar(message)) throw new codes.ERR_INVALID_CHAR('statusMessage');
+    line = `HTTP/1.1 ${statusCode} ${message}\r\n`;
+  }
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(`HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`, headers);
+  this._storeHeader(line, headers);
   return this;
 };
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// The server's own 'finish' work runs before the user's listeners, as Node's resOnFinish is
+// the first listener it attaches.
+ServerResponse.prototype._finish = function () {
+  if (this.writableFinished) return;
+  if (this.socket === null || this.socket._httpMessage !== this) return;
+  this.writableFinished = true;
+  finishResponse(this);
+};
+
+function finishResponse(res) {
+  res.emit('prefinish');
+  const st = res._conn;
+  if (st !== null) onResFinish(st, res.req, res);
+  res.emit('finish');
+}
+
+function fastFinishNT(res) {
+  if (res._fastDone) {
+    res._fastDone = false;
+    finishResponse(res);
+  }
+}
+
+// res.end(body) with nothing written before and nothing queued on the socket: the head and
+// the whole body leave in one native write (Content-Length, or one chunk plus the last chunk);
+// 'finish' follows on the next tick, as after a socket write callback.
+ServerResponse.prototype.end = function (chunk, encoding, callback) {
+  const socket = this.socket;
+  if (this._conn === null || socket === null || socket._httpMessage !== this || this.finished ||
+      this._headerSent || this.outputData.length !== 0 || this._trailer !== '' || this.destroyed ||
+      socket._handle === null) {
+    return OutgoingMessage.prototype.end.call(this, chunk, encoding, callback);
+  }
+  if (typeof chunk === 'function') { callback = chunk; chunk = undefined; encoding = undefined; }
+  else if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+  let utf8Body = false;
+  if (typeof chunk === 'string') {
+    if (encoding != null && encoding !== 'utf8' && encoding !== 'utf-8') {
+      return OutgoingMessage.prototype.end.call(this, chunk, encoding, callback);
+    }
+    utf8Body = chunk !== '';
+  } else if (chunk != null && !(chunk instanceof Uint8Array)) {
+    return OutgoingMessage.prototype.end.call(this, chunk, encoding, callback);
+  }
+  const ws = socket._writableState;
+  if (ws.length !== 0 || ws.corked !== 0 || ws.ending || ws.destroyed || socket.connecting) {
+    return OutgoingMessage.prototype.end.call(this, chunk, encoding, callback);
+  }
+  if (!this._header) {
+    this._contentLength = !chunk ? 0 : typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength;
+    this._implicitHeader();
+  }
+  if (typeof callback === 'function') this.once('finish', callback);
+  const body = this._hasBody && chunk ? chunk : undefined;
+  // Node's _send prepends the head to a string body and writes both in its encoding.
+  // (With chunked framing the head travels with the latin1 chunk-size line instead.)
+  const chunked = this._hasBody && this.chunkedEncoding;
+  const flags = chunked ? 2 : (utf8Body && body !== undefined ? 1 : 0);
+  this._headerSent = true;
+  this.finished = true;
+  let r;
+  try {
+    r = op_http_write_response(socket._handle, this._header, body, flags);
+  } catch (err) {
+    socket.destroy(err);
+    return this;
+  }
+  socket._touch();
+  if (typeof r === 'number') {
+    socket._bytesDispatched += r;
+    this.writableFinished = true;
+    this._fastDone = true;
+    process.nextTick(fastFinishNT, this);
+  } else {
+    r.then(() => {
+      if (this.socket === socket && socket._httpMessage === this && !this.writableFinished) {
+        this.writableFinished = true;
+        finishResponse(this);
+      }
+    }, (err) => socket.destroy(err));
+  }
+  return this;
+};
 
 // ---- Server ----
 
@@ -210,22 +309,78 @@ function socketOnError(st, err) {
   }
 }
 
+// Per-connection state. Rust parses what the socket reads (op_http_server_attach) and hands
+// over one flat record list per read: a request without a body is one HEAD..COMPLETE pair.
+function Conn(server, socket) {
+  this.server = server;
+  this.socket = socket;
+  this.incoming = null;
+  this.outgoing = [];
+  this.requests = 0;
+  this.reqStart = Date.now();
+  this.headComplete = false;
+  this.requestComplete = false;
+  this.errored = false;
+  this.upgraded = false;
+  this.closeAfter = false;
+  this.pendingUpgrade = null;
+  // Keep-alive: when the connection went idle (0 while busy) and the timer that checks it.
+  this.idleSince = 0;
+  this.idleTimer = null;
+}
+
+Conn.prototype.onEvents = function (p) {
+  if (this.upgraded) return;
+  if (this.idleSince !== 0) this.idleSince = 0;
+  if (this.reqStart === 0 && this.incoming === null) this.reqStart = Date.now();
+  const n = p.length;
+  let i = 1;
+  while (i < n) {
+    switch (p[i]) {
+      case 0:
+        onHead(this, p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
+        i += 6;
+        break;
+      case 1: {
+        const req = this.incoming;
+        if (req && !req._dumped) {
+          const b = p[i + 1];
+          if (!req.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength))) this.socket._readStop();
+        }
+        i += 2;
+        break;
+      }
+      case 2: {
+        const req = this.incoming;
+        this.incoming = null;
+        this.requestComplete = true;
+        this.reqStart = 0;
+        if (req) req._pushEnd();
+        i += 1;
+        break;
+      }
+      case 3: onUpgrade(this, p[i + 1]); return;
+      case 4: {
+        const err = new Error(`Parse Error: ${p[i + 2]}`);
+        err.code = p[i + 1];
+        err.bytesParsed = 0;
+        const raw = p[i + 3];
+        err.rawPacket = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+        socketOnError(this, err);
+        return;
+      }
+      default: return;
+    }
+    if (this.errored) return;
+  }
+};
+
 function connectionListener(socket) {
   const server = this;
-  const st = {
-    server,
-    socket,
-    parser: op_http_parser_new(false),
-    incoming: null,
-    outgoing: [],
-    requests: 0,
-    reqStart: Date.now(),
-    headComplete: false,
-    requestComplete: false,
-    errored: false,
-    upgraded: false,
-  };
+  const st = new Conn(server, socket);
   server._conns.add(st);
+  socket._httpConn = st;
+  op_http_server_attach(socket._handle);
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', () => {
     const req = st.incoming;
@@ -236,7 +391,6 @@ function connectionListener(socket) {
     handled = server.emit('timeout', socket) || handled;
     if (!handled) socket.destroy();
   });
-  socket.on('data', (d) => onData(st, d));
   socket.on('end', () => onEnd(st));
   socket.on('error', (e) => {
     if (server.listenerCount('clientError') > 0) server.emit('clientError', e, socket);
@@ -244,7 +398,7 @@ function connectionListener(socket) {
   });
   socket.on('close', () => {
     server._conns.delete(st);
-    op_http_parser_free(st.parser);
+    if (st.idleTimer) { clearTimeout(st.idleTimer); st.idleTimer = null; }
     const req = st.incoming;
     if (req && !req.complete) {
       const err = new Error('aborted');
@@ -264,14 +418,6 @@ function connectionListener(socket) {
 }
 
 function onEnd(st) {
-  let events;
-  try {
-    events = op_http_parser_finish(st.parser);
-  } catch (err) {
-    socketOnError(st, err);
-    return;
-  }
-  handleEvents(st, events);
   const { socket } = st;
   if (!socket._httpMessage && st.outgoing.length === 0) {
     if (socket.writable) socket.end();
@@ -280,96 +426,63 @@ function onEnd(st) {
   }
 }
 
-function onData(st, d) {
-  if (st.upgraded) return;
-  const { socket } = st;
-  if (socket._keepAliveTimer) {
-    clearTimeout(socket._keepAliveTimer);
-    socket._keepAliveTimer = null;
-  }
-  if (st.reqStart === 0 && st.incoming === null) st.reqStart = Date.now();
-  let events;
-  try {
-    events = op_http_parser_execute(st.parser, d);
-  } catch (err) {
-    err.bytesParsed = 0;
-    err.rawPacket = d;
-    socketOnError(st, err);
-    return;
-  }
-  handleEvents(st, events);
+// An IncomingMessage for the default server class, built with only the fields a parsed request
+// sets (the rest are prototype defaults): `req instanceof IncomingMessage` still holds.
+function ServerRequest(socket, method, url, minor, raw, upgrade) {
+  this.socket = socket;
+  this.method = method;
+  this.url = url;
+  this.httpVersionMajor = 1;
+  this.httpVersionMinor = minor;
+  this.httpVersion = minor === 1 ? '1.1' : `1.${minor}`;
+  this.rawHeaders = raw;
+  this.upgrade = upgrade;
 }
+ServerRequest.prototype = IncomingMessage.prototype;
 
-function handleEvents(st, events) {
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i];
-    switch (ev[0]) {
-      case 0: onHead(st, ev); break;
-      case 1: {
-        const req = st.incoming;
-        if (req && !req._dumped) {
-          const b = ev[1];
-          if (!req.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength))) st.socket.pause();
-        }
-        break;
-      }
-      case 2: {
-        const req = st.incoming;
-        st.incoming = null;
-        st.requestComplete = true;
-        st.reqStart = 0;
-        if (req) {
-          req.complete = true;
-          req.push(null);
-        }
-        break;
-      }
-      case 3: onUpgrade(st, ev[1]); return;
-      default: break;
-    }
-  }
-}
-
-function onHead(st, ev) {
+function onHead(st, method, url, minor, raw, flags) {
   const { server, socket } = st;
-  const [, method, url, minor, raw, keepAlive, upgrade] = ev;
   st.headComplete = true;
   st.requestComplete = false;
-  const req = new server.IncomingMessage(socket);
-  req.method = method;
-  req.url = url;
-  req.httpVersionMajor = 1;
-  req.httpVersionMinor = minor;
-  req.httpVersion = `1.${minor}`;
-  req.rawHeaders = raw;
-  req.upgrade = upgrade;
-  req._onRead = () => { if (socket.isPaused()) socket.resume(); };
-  st.requests++;
-  if (server.requireHostHeader && minor === 1 && !raw.some((v, i) => i % 2 === 0 && v.length === 4 && v.toLowerCase() === 'host')) {
-    const err = new Error('Parse Error: Missing Host header');
-    err.code = 'HPE_INVALID_HEADER_TOKEN';
-    socketOnError(st, err);
-    return;
+  let req;
+  if (server.IncomingMessage === IncomingMessage) {
+    req = new ServerRequest(socket, method, url, minor, raw, (flags & 2) !== 0);
+  } else {
+    req = new server.IncomingMessage(socket);
+    req.method = method;
+    req.url = url;
+    req.httpVersionMajor = 1;
+    req.httpVersionMinor = minor;
+    req.httpVersion = minor === 1 ? '1.1' : `1.${minor}`;
+    req.rawHeaders = raw;
+    req.upgrade = (flags & 2) !== 0;
   }
-  if (upgrade) {
+  st.requests++;
+  if (req.upgrade) {
     st.pendingUpgrade = req;
     return;
   }
   st.incoming = req;
   const res = new server.ServerResponse(req);
   res._keepAliveTimeout = server.keepAliveTimeout;
-  res.shouldKeepAlive = keepAlive && res.shouldKeepAlive !== false && !st.closeAfter;
+  res.shouldKeepAlive = (flags & 1) !== 0 && res.shouldKeepAlive !== false && !st.closeAfter;
   if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
   }
-  res.on('finish', () => onResFinish(st, req, res));
+  res._conn = st;
   if (socket._httpMessage) {
     st.outgoing.push(res);
   } else {
     res.assignSocket(socket);
   }
-  const expect = req.headers.expect;
-  if (expect !== undefined) {
+  // HTTP/1.1 requires a Host header: Node answers 400 itself, as a response.
+  if (server.requireHostHeader && minor === 1 && (flags & 4) === 0) {
+    res.writeHead(400, ['Connection', 'close']);
+    res.end();
+    return;
+  }
+  if ((flags & 8) !== 0) {
+    const expect = req.headers.expect;
     if (/(?:^|\W)100-continue(?:$|\W)/i.test(expect)) {
       res._expect_continue = true;
       if (server.listenerCount('checkContinue') > 0) {
@@ -396,24 +509,23 @@ function onUpgrade(st, head) {
   const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
   st.upgraded = true;
   server._conns.delete(st);
-  socket.removeAllListeners('data');
+  socket._httpConn = null;
   socket.removeAllListeners('end');
   socket.removeAllListeners('timeout');
   if (server.listenerCount(event) > 0) {
-    req.complete = true;
-    req.push(null);
+    req._pushEnd();
     server.emit(event, req, socket, Buffer.from(head.buffer, head.byteOffset, head.byteLength));
   } else {
     socket.destroy();
   }
 }
 
+// Runs first among the response's 'finish' listeners (Node attaches it before 'request').
 function onResFinish(st, req, res) {
   const { socket, server } = st;
   if (!req.complete || !req._consuming) req._dump();
   res.detachSocket(socket);
-  req.emit('close');
-  process.nextTick(() => res.emit('close'));
+  process.nextTick(emitCloseNT, res);
   if (res._last || st.errored) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
     else socket.end();
@@ -426,14 +538,34 @@ function onResFinish(st, req, res) {
   } else {
     st.reqStart = Date.now();
     st.headComplete = false;
-    if (server.keepAliveTimeout > 0) {
-      socket._keepAliveTimer = setTimeout(() => {
-        if (!socket._httpMessage && st.incoming === null) socket.destroy();
-      }, server.keepAliveTimeout);
-      socket._keepAliveTimer.unref();
+    if (server.keepAliveTimeout > 0 && st.incoming === null) {
+      // One timer per connection, re-armed only when it fires early (not per request).
       st.reqStart = 0;
+      st.idleSince = Date.now();
+      if (st.idleTimer === null) armIdle(st, server.keepAliveTimeout);
     }
   }
+}
+
+function emitCloseNT(res) {
+  if (!res._closed) {
+    res._closed = true;
+    res.emit('close');
+  }
+}
+
+function armIdle(st, ms) {
+  st.idleTimer = setTimeout(onIdleTimer, ms, st);
+  st.idleTimer.unref();
+}
+
+function onIdleTimer(st) {
+  st.idleTimer = null;
+  const { socket, server } = st;
+  if (st.idleSince === 0 || socket._httpMessage || st.incoming !== null || socket.destroyed) return;
+  const left = st.idleSince + server.keepAliveTimeout - Date.now();
+  if (left > 0) armIdle(st, left);
+  else socket.destroy();
 }
 
 export function createServer(options, requestListener) {

@@ -6,6 +6,7 @@ export const EV_DATA = 0;
 export const EV_EOF = 1;
 export const EV_ERROR = 2;
 export const EV_CONNECTION = 3;
+export const EV_HTTP = 4;
 
 const handles = new Map();
 let ready = false;

@@ -43,6 +43,8 @@ pub const NET_OP_NAMES: &[&str] = &[
     "op_http_parser_reset",
     "op_http_parser_no_body",
     "op_http_parser_free",
+    "op_http_server_attach",
+    "op_http_write_response",
 ];
 
 struct NetEngine {
@@ -139,6 +141,57 @@ fn events_to_js(events: Vec<Event>) -> OpValue {
             })
             .collect(),
     )
+}
+
+/// `true` when the kernel took every byte now, else a promise settled when the rest is out;
+/// with `Done`, the byte count as a number (`op_http_write_response` reports it).
+fn write_result<'js>(
+    ctx: &Ctx<'js>,
+    r: std::result::Result<net::Write, OpError>,
+) -> Result<Value<'js>> {
+    match throw(ctx, r)? {
+        net::Write::Done(n) => Ok(Value::new_number(ctx.clone(), n as f64)),
+        net::Write::Pending(fut) => Ok(spawn_op(ctx, fut)?.into_value()),
+    }
+}
+
+/// Response flags of `op_http_write_response`.
+const RES_HEAD_UTF8: i32 = 1;
+const RES_CHUNKED: i32 = 2;
+
+/// One whole response in one buffer: the rendered head (latin1, or UTF-8 when it travels with
+/// a UTF-8 string body, as Node's `_send` does), then the body, framed as a single chunk plus
+/// the last chunk when chunked.
+fn response_bytes<'js>(
+    ctx: &Ctx<'js>,
+    head: &rquickjs::String<'js>,
+    body: &Value<'js>,
+    flags: i32,
+) -> Result<Vec<u8>> {
+    let head = head.to_string()?;
+    let body: Vec<u8> = if body.is_undefined() || body.is_null() {
+        Vec::new()
+    } else {
+        convert::bytes_from_js(ctx, body)?
+    };
+    let mut out = Vec::with_capacity(head.len() + body.len() + 16);
+    if flags & RES_HEAD_UTF8 != 0 || head.is_ascii() {
+        out.extend_from_slice(head.as_bytes());
+    } else {
+        // Latin-1: each UTF-16 unit's low byte, like Buffer's 'latin1' encoding.
+        out.extend(head.encode_utf16().map(|u| u as u8));
+    }
+    if flags & RES_CHUNKED != 0 {
+        if !body.is_empty() {
+            out.extend_from_slice(format!("{:x}\r\n", body.len()).as_bytes());
+            out.extend_from_slice(&body);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b"0\r\n\r\n");
+    } else {
+        out.extend_from_slice(&body);
+    }
+    Ok(out)
 }
 
 fn parse_error(e: crate::ops::http::ParseError) -> OpError {
@@ -272,12 +325,31 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         |ctx: Ctx<'js>, id: f64, data: Value<'js>| -> Result<Value<'js>> {
             let ne = net(&ctx)?;
             let bytes = convert::bytes_from_js(&ctx, &data)?;
-            let (sock, done) = throw(&ctx, ne.table.try_write(id as u64, &bytes))?;
-            if done == bytes.len() {
-                return Ok(Value::new_bool(ctx.clone(), true));
-            }
-            let rest = bytes[done..].to_vec();
-            Ok(spawn_op(&ctx, net::write_rest(sock, rest))?.into_value())
+            write_result(&ctx, ne.table.write(id as u64, &bytes))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_server_attach",
+        |ctx: Ctx<'js>, id: f64| -> Result<()> {
+            let ne = net(&ctx)?;
+            throw(&ctx, ne.table.http_server(id as u64))
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_http_write_response",
+        |ctx: Ctx<'js>,
+         id: f64,
+         head: rquickjs::String<'js>,
+         body: Value<'js>,
+         flags: i32|
+         -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            let bytes = response_bytes(&ctx, &head, &body, flags)?;
+            write_result(&ctx, ne.table.write(id as u64, &bytes))
         },
     )?;
     set(

@@ -108,8 +108,21 @@ impl Parser {
     /// Feed `data`; returns the events it completes.
     pub fn execute(&mut self, data: &[u8]) -> Result<Vec<Event>, ParseError> {
         let mut out = Vec::new();
+        self.execute_into(data, &mut out)?;
+        Ok(out)
+    }
+
+    /// Like `execute`, but the events completed before an error are kept (llhttp reports a
+    /// request's head before a bad chunk in its body).
+    pub fn execute_partial(&mut self, data: &[u8]) -> (Vec<Event>, Option<ParseError>) {
+        let mut out = Vec::new();
+        let err = self.execute_into(data, &mut out).err();
+        (out, err)
+    }
+
+    fn execute_into(&mut self, data: &[u8], out: &mut Vec<Event>) -> Result<(), ParseError> {
         if self.state == State::Stopped {
-            return Ok(out);
+            return Ok(());
         }
         // Body bytes are passed through without copying into `buf` when nothing is buffered.
         let mut owned;
@@ -122,7 +135,7 @@ impl Parser {
         };
         loop {
             match self.state {
-                State::Stopped => return Ok(out),
+                State::Stopped => return Ok(()),
                 State::Head => {
                     if input.is_empty() {
                         break;
@@ -145,7 +158,7 @@ impl Parser {
                             if upgrade {
                                 self.state = State::Stopped;
                                 out.push(Event::Upgrade(input.to_vec()));
-                                return Ok(out);
+                                return Ok(());
                             }
                             if informational {
                                 self.state = State::Head;
@@ -269,7 +282,7 @@ impl Parser {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The peer closed: a body read until close ends here; anything else mid-message is an
@@ -555,6 +568,21 @@ mod tests {
             .execute(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n")
             .unwrap();
         assert_eq!(ev.last(), Some(&Event::Complete));
+    }
+
+    #[test]
+    fn partial_keeps_the_head_before_a_body_error() {
+        let mut p = Parser::new(Kind::Request);
+        let (ev, err) = p.execute_partial(
+            b"POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        );
+        assert!(matches!(&ev[..], [Event::Head(h)] if h.url == "/x"));
+        assert_eq!(err.unwrap().code, "HPE_INVALID_CHUNK_SIZE");
+        // Without an error it is `execute`.
+        let mut p = Parser::new(Kind::Request);
+        let (ev, err) = p.execute_partial(b"GET / HTTP/1.1\r\n\r\n");
+        assert_eq!(ev.len(), 2);
+        assert!(err.is_none());
     }
 
     #[test]

@@ -22,13 +22,18 @@ use tokio::{
 };
 use wasi_bridge::net::{NetError, NetPolicy};
 
-use super::{OpError, OpValue};
+use super::{
+    http::{Event, Kind, Parser},
+    OpError, OpValue,
+};
 
 /// Event kinds sent for a handle: `[id, kind, payload]`.
 pub const EV_DATA: f64 = 0.0;
 pub const EV_EOF: f64 = 1.0;
 pub const EV_ERROR: f64 = 2.0;
 pub const EV_CONNECTION: f64 = 3.0;
+/// Parsed HTTP/1 request events of a socket in server mode (see `http_payload`).
+pub const EV_HTTP: f64 = 4.0;
 
 /// Delivers one event to JS; false once the runtime is gone.
 pub type Emit = Arc<dyn Fn(OpValue) -> bool + Send + Sync>;
@@ -37,6 +42,18 @@ pub struct Sock {
     pub stream: TcpStream,
     flowing: watch::Sender<bool>,
     reader: Mutex<Option<AbortHandle>>,
+    /// `node:http` server mode: reads are parsed here and delivered as request events (Node's
+    /// parser consuming the handle), not as data.
+    http: Mutex<Option<Parser>>,
+    /// Held by a write the kernel did not take at once until it is done, so later writes and
+    /// the FIN queue behind it in order.
+    wlock: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// How a write went: all bytes taken now (`Done(n)`), or the rest is on its way.
+pub enum Write {
+    Done(usize),
+    Pending(std::pin::Pin<Box<dyn std::future::Future<Output = Result<OpValue, OpError>> + Send>>),
 }
 
 struct Srv {
@@ -124,6 +141,8 @@ impl NetTable {
                 stream,
                 flowing,
                 reader: Mutex::new(None),
+                http: Mutex::new(None),
+                wlock: Arc::default(),
             }),
         );
         id
@@ -171,9 +190,24 @@ impl NetTable {
         }
     }
 
-    /// Write what the kernel takes now; returns the unwritten rest (empty when done).
-    pub fn try_write(&self, id: u64, data: &[u8]) -> Result<(Arc<Sock>, usize), OpError> {
+    /// Parse what socket `id` reads as HTTP/1 requests from now on (`EV_HTTP` events).
+    pub fn http_server(&self, id: u64) -> Result<(), OpError> {
         let sock = self.sock(id)?;
+        *lock(&sock.http) = Some(Parser::new(Kind::Request));
+        Ok(())
+    }
+
+    /// Write `data` in order after any write still in flight: what the kernel takes now is
+    /// written here, the rest by a task.
+    pub fn write(&self, id: u64, data: &[u8]) -> Result<Write, OpError> {
+        let sock = self.sock(id)?;
+        let Ok(guard) = sock.wlock.clone().try_lock_owned() else {
+            let data = data.to_vec();
+            return Ok(Write::Pending(Box::pin(async move {
+                let guard = sock.wlock.clone().lock_owned().await;
+                write_rest(sock, data, guard).await
+            })));
+        };
         let mut done = 0;
         while done < data.len() {
             match sock.stream.try_write(&data[done..]) {
@@ -183,21 +217,27 @@ impl NetTable {
                 Err(e) => return Err(OpError::io(&e, "write", None)),
             }
         }
-        Ok((sock, done))
+        if done == data.len() {
+            return Ok(Write::Done(done));
+        }
+        let rest = data[done..].to_vec();
+        Ok(Write::Pending(Box::pin(write_rest(sock, rest, guard))))
     }
 
     /// `socket.end()`: half-close (FIN) after queued writes went out.
     pub fn shutdown(&self, id: u64) -> Result<(), OpError> {
         let sock = self.sock(id)?;
-        // SAFETY: shutdown(2) on a descriptor the stream owns and keeps open.
-        let r = unsafe { libc::shutdown(sock.stream.as_raw_fd(), libc::SHUT_WR) };
-        if r != 0 {
-            let e = io::Error::last_os_error();
-            if e.raw_os_error() != Some(libc::ENOTCONN) {
-                return Err(OpError::io(&e, "shutdown", None));
+        match sock.wlock.clone().try_lock_owned() {
+            Ok(_guard) => shutdown_now(&sock),
+            Err(_) => {
+                // A write is still going out: the FIN follows it.
+                tokio::spawn(async move {
+                    let _guard = sock.wlock.clone().lock_owned().await;
+                    let _ = shutdown_now(&sock);
+                });
+                Ok(())
             }
         }
-        Ok(())
     }
 
     /// `socket.destroy()`; with `reset`, an RST instead of a FIN (`resetAndDestroy`).
@@ -293,8 +333,24 @@ pub async fn connect(
     ]))
 }
 
-/// The rest of a write the kernel did not take at once.
-pub async fn write_rest(sock: Arc<Sock>, data: Vec<u8>) -> Result<OpValue, OpError> {
+fn shutdown_now(sock: &Sock) -> Result<(), OpError> {
+    // SAFETY: shutdown(2) on a descriptor the stream owns and keeps open.
+    let r = unsafe { libc::shutdown(sock.stream.as_raw_fd(), libc::SHUT_WR) };
+    if r != 0 {
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::ENOTCONN) {
+            return Err(OpError::io(&e, "shutdown", None));
+        }
+    }
+    Ok(())
+}
+
+/// The rest of a write the kernel did not take at once (holding the socket's write lock).
+async fn write_rest(
+    sock: Arc<Sock>,
+    data: Vec<u8>,
+    _guard: tokio::sync::OwnedMutexGuard<()>,
+) -> Result<OpValue, OpError> {
     let mut done = 0;
     while done < data.len() {
         sock.stream
@@ -368,11 +424,28 @@ async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
         }
         match sock.stream.try_read(&mut buf) {
             Ok(0) => {
+                let finish = lock(&sock.http).as_mut().map(http_finish);
+                if let Some(Some(ev)) = finish {
+                    emit(io_event(id, EV_HTTP, ev));
+                }
                 emit(io_event(id, EV_EOF, OpValue::Null));
                 return;
             }
             Ok(n) => {
-                if !emit(io_event(id, EV_DATA, OpValue::Bytes(buf[..n].to_vec()))) {
+                let parsed = {
+                    let mut http = lock(&sock.http);
+                    let parsed = http.as_mut().map(|p| http_payload(p, &buf[..n]));
+                    if parsed.as_ref().is_some_and(|(_, done)| *done) {
+                        // Upgraded or failed: what follows is raw data for the new owner.
+                        *http = None;
+                    }
+                    parsed
+                };
+                let ev = match parsed {
+                    Some((payload, _)) => io_event(id, EV_HTTP, payload),
+                    None => io_event(id, EV_DATA, OpValue::Bytes(buf[..n].to_vec())),
+                };
+                if !emit(ev) {
                     return;
                 }
             }
@@ -384,6 +457,99 @@ async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
             }
         }
     }
+}
+
+/// HTTP event tags inside an `EV_HTTP` payload.
+const HTTP_HEAD: f64 = 0.0;
+const HTTP_BODY: f64 = 1.0;
+const HTTP_COMPLETE: f64 = 2.0;
+const HTTP_UPGRADE: f64 = 3.0;
+const HTTP_ERROR: f64 = 4.0;
+/// Flag bits of a head record.
+const HEAD_KEEP_ALIVE: u32 = 1;
+const HEAD_UPGRADE: u32 = 2;
+const HEAD_HOST: u32 = 4;
+const HEAD_EXPECT: u32 = 8;
+
+/// One read of a server-mode socket as a flat record list `[bytes, tag, fields.., tag, ..]`:
+/// `HEAD method url minor rawHeaders flags`, `BODY bytes`, `COMPLETE`, `UPGRADE rest`,
+/// `ERROR code reason rawPacket`. A request without a body is one `HEAD .. COMPLETE` pair.
+/// The bool is true once the parser is done with this socket (upgrade or error).
+fn http_payload(p: &mut Parser, data: &[u8]) -> (OpValue, bool) {
+    let mut out = vec![(data.len() as f64).into()];
+    let (events, err) = p.execute_partial(data);
+    let mut done = push_http_events(&mut out, events);
+    if let Some(e) = err {
+        out.push(HTTP_ERROR.into());
+        out.push(e.code.into());
+        out.push(e.reason.into());
+        out.push(OpValue::Bytes(data.to_vec()));
+        done = true;
+    }
+    (OpValue::Array(out), done)
+}
+
+/// The peer closed a server-mode socket: an error if it stopped mid-request.
+fn http_finish(p: &mut Parser) -> Option<OpValue> {
+    match p.finish() {
+        Ok(events) if events.is_empty() => None,
+        Ok(events) => {
+            let mut out = vec![0.0.into()];
+            push_http_events(&mut out, events);
+            Some(OpValue::Array(out))
+        }
+        Err(e) => Some(OpValue::Array(vec![
+            0.0.into(),
+            HTTP_ERROR.into(),
+            e.code.into(),
+            e.reason.into(),
+            OpValue::Bytes(Vec::new()),
+        ])),
+    }
+}
+
+fn push_http_events(out: &mut Vec<OpValue>, events: Vec<Event>) -> bool {
+    let mut done = false;
+    for e in events {
+        match e {
+            Event::Head(h) => {
+                let mut flags = 0;
+                let mut raw = Vec::with_capacity(h.headers.len() * 2);
+                for (k, v) in h.headers {
+                    if k.eq_ignore_ascii_case("host") {
+                        flags |= HEAD_HOST;
+                    } else if k.eq_ignore_ascii_case("expect") {
+                        flags |= HEAD_EXPECT;
+                    }
+                    raw.push(OpValue::String(k));
+                    raw.push(OpValue::String(v));
+                }
+                if h.keep_alive {
+                    flags |= HEAD_KEEP_ALIVE;
+                }
+                if h.upgrade {
+                    flags |= HEAD_UPGRADE;
+                }
+                out.push(HTTP_HEAD.into());
+                out.push(h.method.into());
+                out.push(h.url.into());
+                out.push(f64::from(h.minor).into());
+                out.push(OpValue::Array(raw));
+                out.push(f64::from(flags).into());
+            }
+            Event::Body(b) => {
+                out.push(HTTP_BODY.into());
+                out.push(OpValue::Bytes(b));
+            }
+            Event::Complete => out.push(HTTP_COMPLETE.into()),
+            Event::Upgrade(rest) => {
+                out.push(HTTP_UPGRADE.into());
+                out.push(OpValue::Bytes(rest));
+                done = true;
+            }
+        }
+    }
+    done
 }
 
 async fn accept_loop(id: u64, listener: TcpListener, table: Arc<NetTable>, emit: Emit) {
