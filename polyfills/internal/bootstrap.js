@@ -7,8 +7,6 @@ import {
 import { codes, uvException, nodeError } from './errors.js';
 import * as timers from './timers.js';
 import process, { emitExit } from 'node:process';
-import console from 'node:console';
-import { runMain as cjsRunMain, makeRequire, Module, wrapperColumnOffset } from './cjs.js';
 
 // Ops report errors as plain fields; Node-shaped errors are made here and only here.
 function makeOpError(f) {
@@ -45,11 +43,12 @@ function defineValue(name, value) {
 }
 
 const builtin = (name) => op_require_builtin(name);
+const cjs = () => builtin('atoll:internal/cjs');
 
 function installGlobals() {
   defineValue('global', globalThis);
   defineValue('process', process);
-  defineValue('console', console);
+  defineLazy('console', () => builtin('node:console').default);
   for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
     defineValue(name, timers[name]);
   }
@@ -121,7 +120,7 @@ function location(err) {
   if (line === undefined || line === null) return null;
   let column = Number(m[3]);
   // CommonJS line 1 carries the function wrapper's prefix.
-  if (m[2] === '1') column -= wrapperColumnOffset(file);
+  if (m[2] === '1') column -= cjs().wrapperColumnOffset(file);
   return `${file}:${m[2]}\n${line}\n${' '.repeat(Math.max(0, column - 1))}^\n\n`;
 }
 
@@ -150,12 +149,20 @@ function isOutOfMemory(err) {
 
 // `-e`, `-p` and embedded expressions run as scripts with CommonJS-style globals.
 function installEvalGlobals(name) {
-  const m = new Module(name, null);
-  m.filename = `${process.cwd()}/${name}`;
-  m.paths = Module._nodeModulePaths(process.cwd());
-  defineValue('require', makeRequire(m));
-  defineValue('module', m);
-  defineValue('exports', m.exports);
+  // The CommonJS loader loads on first use of these globals (embedded expressions rarely need it).
+  let m;
+  const evalModule = () => {
+    if (!m) {
+      const { Module } = cjs();
+      m = new Module(name, null);
+      m.filename = `${process.cwd()}/${name}`;
+      m.paths = Module._nodeModulePaths(process.cwd());
+    }
+    return m;
+  };
+  defineLazy('require', () => cjs().makeRequire(evalModule()));
+  defineLazy('module', evalModule);
+  defineLazy('exports', () => evalModule().exports);
   defineValue('__filename', name);
   defineValue('__dirname', '.');
 }
@@ -236,7 +243,7 @@ export function bootstrap() {
   return {
     runMain(filename) {
       try {
-        cjsRunMain(filename, (err) => handleUncaught(err));
+        cjs().runMain(filename, (err) => handleUncaught(err));
       } catch (err) {
         handleUncaught(err);
       }
@@ -252,7 +259,7 @@ export function bootstrap() {
       installEvalGlobals('[eval]');
       try {
         const result = op_eval_script(source, '[eval]');
-        if (print) console.log(result);
+        if (print) globalThis.console.log(result);
       } catch (err) {
         handleUncaught(err);
       }
