@@ -3,6 +3,8 @@
 //! waiting on a timer in its own thread) and measures RSS per runtime.
 //! Run through `scripts/bench-isolates`.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::time::Instant;
 
 use atoll::{embed::Sandbox, ops::OpState, Main, Options};

@@ -1,6 +1,8 @@
 //! A tiny multi-tenant host: several tenants' scripts run at once, each in its own runtime with
 //! its own grants and limits; one of them is hostile. Run: `cargo run --release --example multi_tenant`.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use atoll::embed::Sandbox;
 use wasi_bridge::Grants;
 

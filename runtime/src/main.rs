@@ -1,3 +1,8 @@
+//! The `atoll` command. It acts for the user who typed it: the entry file it is given is opened
+//! with the user's authority (to sniff wasm and locate the module root); the program itself only
+//! ever gets the grants.
+#![allow(clippy::disallowed_methods)]
+
 use std::io::Read;
 
 use atoll::cli::{self, Command, Entry};

@@ -1,6 +1,8 @@
 //! A corpus of hostile or broken programs: each must end with a clear error and a known exit
 //! code, never a panic, a crash or a hang.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{path::PathBuf, process::Command, time::Duration};
 
 struct Case {

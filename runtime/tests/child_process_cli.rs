@@ -2,6 +2,8 @@
 //! temp dir, runs atoll on it and checks stdout/stderr/exit status. The node-compat suite runs
 //! without `--allow-run` (denied paths only); the positive paths live here.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{
     path::PathBuf,
     process::{Command, Output},

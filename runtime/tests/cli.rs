@@ -1,5 +1,7 @@
 //! The `atoll` binary as a user meets it: CLI forms, exit codes and what reaches stderr.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{
     io::Write,
     path::PathBuf,

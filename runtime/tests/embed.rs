@@ -1,5 +1,7 @@
 //! The embedding API: isolated runtimes in one process, results, limits, termination.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use atoll::{embed::Sandbox, ResultValue, Termination};
 
 fn json(s: &str) -> Option<Result<ResultValue, String>> {

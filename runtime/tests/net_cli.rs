@@ -1,6 +1,8 @@
 //! node:net / node:http end to end: client/server pairs on 127.0.0.1 (port 0) inside one atoll
 //! process run with `--allow-net=127.0.0.1`, and the denials without it or with a partial grant.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{
     path::PathBuf,
     process::{Command, Output},

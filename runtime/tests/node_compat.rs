@@ -1,6 +1,8 @@
 //! Runs every `tests/node-compat/**/*.test.mjs` under atoll and, when it is on PATH, under
 //! node: each file asserts with `node:assert` and must exit 0 under both.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{
     path::{Path, PathBuf},
     process::Command,

@@ -2,6 +2,8 @@
 //! there), `data/` (what the flags may grant) and `outside/` (never granted, holding a secret),
 //! runs a small script and checks what it could and could not do.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{
     path::PathBuf,
     process::{Command, Output},

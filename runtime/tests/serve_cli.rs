@@ -3,6 +3,8 @@
 //! on handler errors with the server still serving; streamed bodies; SIGTERM finishing in-flight
 //! requests and `ctx.waitUntil` work before exiting 0; fetch denied without --allow-net.
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::{
     io::{BufRead, BufReader, Read, Write},
     net::TcpStream,

@@ -6,6 +6,8 @@
 //!
 //! Known failures: none (72/72 with wasmtime-wasi 48).
 
+#![allow(clippy::disallowed_methods)] // fixtures and host-side setup use ambient std::fs
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

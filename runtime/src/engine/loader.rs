@@ -21,6 +21,7 @@ enum Builtin {
     Source(String),
 }
 
+#[allow(clippy::disallowed_methods)] // ATOLL_POLYFILLS_DIR is the developer's own checkout, set in the host environment.
 fn builtin(name: &str) -> Option<Builtin> {
     if let Some(dir) = std::env::var_os("ATOLL_POLYFILLS_DIR") {
         let file = Path::new(&dir).join(name_to_path(name)?);
@@ -34,6 +35,7 @@ fn builtin(name: &str) -> Option<Builtin> {
         .map(|i| Builtin::Bytecode(POLYFILLS[i].1))
 }
 
+#[allow(clippy::disallowed_methods)] // ATOLL_POLYFILLS_DIR is the developer's own checkout, set in the host environment.
 pub(crate) fn builtin_exists(name: &str) -> bool {
     POLYFILLS.binary_search_by(|(n, _)| (*n).cmp(name)).is_ok()
         || std::env::var_os("ATOLL_POLYFILLS_DIR").is_some_and(|dir| {

@@ -75,11 +75,13 @@ fn denied(file: &str, flag: String) -> OpError {
     }
 }
 
+#[allow(clippy::disallowed_methods)] // finding an executable for a program --allow-run granted.
 fn is_executable(p: &Path) -> bool {
     std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 /// `file` as execvp would find it: relative to `cwd` when it has a slash, else on `path_var`.
+#[allow(clippy::disallowed_methods)] // PATH lookup for a program --allow-run granted.
 pub fn resolve_program(file: &str, cwd: &Path, path_var: Option<&str>) -> Option<PathBuf> {
     if file.is_empty() {
         return None;
@@ -111,6 +113,7 @@ fn child_path(env: &[String]) -> Option<&str> {
 
 /// Check `--allow-run` for `file` and return what to execute. `Ok(None)`: allowed but not found
 /// (the caller reports ENOENT like any failed spawn).
+#[allow(clippy::disallowed_methods)] // resolves the granted program names to files to compare identities.
 pub fn check_run(
     grants: &Grants,
     file: &str,
@@ -611,6 +614,7 @@ pub fn spawn_sync(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // test fixtures
 mod tests {
     use super::*;
 

@@ -792,6 +792,7 @@ pub async fn call_blocking(cx: FsCtx, op: FsOp, args: Args) -> Result<OpValue, O
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // test fixtures
 mod tests {
     use super::*;
 

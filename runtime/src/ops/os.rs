@@ -52,6 +52,7 @@ fn total_mem() -> f64 {
 }
 
 /// `os.freemem()`: MemAvailable from /proc/meminfo, as libuv reports it.
+#[allow(clippy::disallowed_methods)] // /proc/meminfo is a host fact read by the runtime, not a script path.
 pub fn freemem() -> f64 {
     std::fs::read_to_string("/proc/meminfo")
         .ok()
@@ -201,6 +202,7 @@ pub fn host(st: &OpState, what: &str) -> Result<OpValue, OpError> {
 
 /// `os.cpus()`: one entry per CPU with times from /proc/stat (ms). The model and speed are host
 /// identity: without the env grant they read "unknown" and 0, so `os.cpus().length` still works.
+#[allow(clippy::disallowed_methods)] // /proc/stat and /proc/cpuinfo are host facts read by the runtime.
 pub fn cpus(st: &OpState) -> Result<OpValue, OpError> {
     let reveal = st.grants.env.is_all();
     // SAFETY: sysconf is a plain query.

@@ -86,6 +86,7 @@ pub fn hrtime() -> (f64, f64) {
 }
 
 /// Resident set size in bytes, from /proc/self/statm (runtime-internal, not script-reachable).
+#[allow(clippy::disallowed_methods)] // /proc/self/statm describes this process, not a script-chosen path.
 pub fn rss() -> f64 {
     let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as f64;
     std::fs::read_to_string("/proc/self/statm")
