@@ -37,7 +37,7 @@ ServerResponse.prototype.assignSocket = function (socket) {
   if (socket._httpMessage) throw new Error('Socket already assigned');
   socket._httpMessage = this;
   this.socket = socket;
-  this.emit('socket', socket);
+  if (this._events !== undefined) this.emit('socket', socket);
   this._flush();
 };
 
@@ -121,11 +121,12 @@ ServerResponse.prototype._finish = function () {
   finishResponse(this);
 };
 
+// (A request's req/res have no listener storage until something listens: skip the emits.)
 function finishResponse(res) {
-  res.emit('prefinish');
+  if (res._events !== undefined) res.emit('prefinish');
   const st = res._conn;
   if (st !== null) onResFinish(st, res.req, res);
-  res.emit('finish');
+  if (res._events !== undefined) res.emit('finish');
 }
 
 function fastFinishNT(res) {
@@ -550,7 +551,7 @@ function onResFinish(st, req, res) {
 function emitCloseNT(res) {
   if (!res._closed) {
     res._closed = true;
-    res.emit('close');
+    if (res._events !== undefined) res.emit('close');
   }
 }
 

@@ -418,11 +418,25 @@ async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
                 return;
             }
         }
-        if let Err(e) = sock.stream.readable().await {
-            emit(io_event(id, EV_ERROR, error_value(&e, "read")));
-            return;
+        let ready = match sock.stream.ready(tokio::io::Interest::READABLE).await {
+            Ok(r) => r,
+            Err(e) => {
+                emit(io_event(id, EV_ERROR, error_value(&e, "read")));
+                return;
+            }
+        };
+        let read = sock.stream.try_read(&mut buf);
+        if matches!(read, Ok(n) if n > 0 && n < buf.len()) && !ready.is_read_closed() {
+            // A short read drained the socket: drop the readiness now rather than learn it
+            // from one more read that fails with EAGAIN (a syscall per request). Data arriving
+            // later raises a new edge; a FIN already seen is left to be read.
+            let _ = sock
+                .stream
+                .try_io(tokio::io::Interest::READABLE, || -> io::Result<()> {
+                    Err(io::ErrorKind::WouldBlock.into())
+                });
         }
-        match sock.stream.try_read(&mut buf) {
+        match read {
             Ok(0) => {
                 let finish = lock(&sock.http).as_mut().map(http_finish);
                 if let Some(Some(ev)) = finish {
