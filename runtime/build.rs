@@ -105,6 +105,11 @@ fn module_name(rel: &str) -> String {
 }
 
 fn main() {
+    // Relative relocations packed as RELR: the 36 MB binary (wasmtime) otherwise carries a
+    // megabyte of .rela.dyn that the loader reads on every start.
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../polyfills");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
