@@ -40,6 +40,7 @@ export function WritableState(options, stream, isDuplex) {
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
+  this.afterWritePending = false;
   resetBuffer(this);
   this.pendingcb = 0;
   this.constructed = true;
@@ -174,8 +175,6 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
   if (state.writing || state.corked || state.errored || !state.constructed) {
     state.buffered.push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
@@ -188,6 +187,10 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
+  // Measured after _write (as Node 20 does): a chunk the sink took synchronously does not
+  // count against highWaterMark, so a fast pipe never pauses and waits for 'drain'.
+  const ret = state.length < state.highWaterMark || state.length === 0;
+  if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }
 
@@ -231,10 +234,21 @@ function onwrite(stream, er) {
   } else {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
     if (sync) {
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+      if (cb === nop) {
+        // No callback to defer (pipe() writes): only a 'drain' or a destroyed stream needs
+        // the tick; otherwise settle the write now, with no allocation.
+        if (!state.afterWritePending && (state.destroyed || (state.needDrain && state.length === 0))) {
+          state.afterWritePending = true;
+          nextTick(afterWrite, stream, state, 1, cb);
+        } else {
+          state.pendingcb--;
+          if (state.ending) finishMaybe(stream, state, true);
+        }
+      } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
         state.afterWriteTickInfo.count++;
       } else {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
+        state.afterWritePending = true;
         nextTick(afterWriteTick, state.afterWriteTickInfo);
       }
     } else {
@@ -249,6 +263,7 @@ function afterWriteTick({ stream, state, count, cb }) {
 }
 
 function afterWrite(stream, state, count, cb) {
+  state.afterWritePending = false;
   const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
