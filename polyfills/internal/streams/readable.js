@@ -100,6 +100,15 @@ Readable.prototype._destroy = function _destroy(err, cb) { cb(err); };
 Readable.prototype[EE.captureRejectionSymbol] = function (err) { this.destroy(err); };
 
 Readable.prototype.push = function push(chunk, encoding) {
+  const state = this._readableState;
+  // Fast path: a non-empty Buffer into a healthy byte stream without a decoder (what
+  // readableAddChunk would do for it, minus the type dispatch).
+  if (chunk instanceof Buffer && !state.objectMode && state.decoder === null && chunk.length > 0 &&
+      !state.ended && !state.destroyed && !state.errored) {
+    state.reading = false;
+    addChunk(this, state, chunk, false);
+    return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+  }
   return readableAddChunk(this, chunk, encoding, false);
 };
 

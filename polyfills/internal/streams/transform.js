@@ -5,6 +5,9 @@ import { Duplex } from './duplex.js';
 import { getHighWaterMark } from './state.js';
 
 const kCallback = Symbol('kCallback');
+const kWriteCallback = Symbol('kWriteCallback');
+const kWriteLength = Symbol('kWriteLength');
+const kAfterTransform = Symbol('kAfterTransform');
 
 export function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
@@ -21,6 +24,9 @@ export function Transform(options) {
   Duplex.call(this, options);
   this._readableState.sync = false;
   this[kCallback] = null;
+  this[kWriteCallback] = null;
+  this[kWriteLength] = 0;
+  this[kAfterTransform] = null;
   if (options) {
     if (typeof options.transform === 'function') this._transform = options.transform;
     if (typeof options.flush === 'function') this._flush = options.flush;
@@ -58,22 +64,32 @@ Transform.prototype._transform = function _transform(chunk, encoding, callback) 
   throw new codes.ERR_METHOD_NOT_IMPLEMENTED('_transform()');
 };
 
-Transform.prototype._write = function _write(chunk, encoding, callback) {
-  const rState = this._readableState;
-  const wState = this._writableState;
-  const length = rState.length;
-  this._transform(chunk, encoding, (err, val) => {
+// The callback handed to _transform is made once per stream, not per chunk: it reads the
+// write's callback and the readable length from the stream.
+function transformCallback(stream) {
+  return function afterTransform(err, val) {
+    const callback = stream[kWriteCallback];
     if (err) {
       callback(err);
       return;
     }
-    if (val != null) this.push(val);
-    if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
+    const rState = stream._readableState;
+    if (val != null) stream.push(val);
+    if (stream._writableState.ended || stream[kWriteLength] === rState.length ||
+        rState.length < rState.highWaterMark) {
       callback();
     } else {
-      this[kCallback] = callback;
+      stream[kCallback] = callback;
     }
-  });
+  };
+}
+
+Transform.prototype._write = function _write(chunk, encoding, callback) {
+  this[kWriteCallback] = callback;
+  this[kWriteLength] = this._readableState.length;
+  let afterTransform = this[kAfterTransform];
+  if (afterTransform == null) afterTransform = this[kAfterTransform] = transformCallback(this);
+  this._transform(chunk, encoding, afterTransform);
 };
 
 Transform.prototype._read = function _read() {

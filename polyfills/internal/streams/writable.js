@@ -36,7 +36,7 @@ export function WritableState(options, stream, isDuplex) {
   this.corked = 0;
   this.sync = true;
   this.bufferProcessing = false;
-  this.onwrite = onwrite.bind(undefined, stream);
+  this.onwrite = (er) => onwrite(stream, er);
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
@@ -150,6 +150,25 @@ function writeImpl(stream, chunk, encoding, cb) {
 }
 
 Writable.prototype.write = function write(chunk, encoding, cb) {
+  const state = this._writableState;
+  // Fast path (pipe() and most callers): a Buffer, no encoding, into an idle, healthy byte
+  // stream. Same steps as writeImpl + writeOrBuffer without the argument shuffling.
+  if (encoding === undefined && chunk instanceof Buffer && !state.objectMode && !state.writing &&
+      !state.corked && !state.ending && !state.destroyed && !state.errored && state.constructed) {
+    if (typeof cb !== 'function') cb = nop;
+    state.pendingcb++;
+    const len = chunk.length;
+    state.length += len;
+    state.writelen = len;
+    state.writecb = cb;
+    state.writing = true;
+    state.sync = true;
+    this._write(chunk, 'buffer', state.onwrite);
+    state.sync = false;
+    if (state.length < state.highWaterMark || state.length === 0) return !state.errored && !state.destroyed;
+    state.needDrain = true;
+    return false;
+  }
   return writeImpl(this, chunk, encoding, cb) === true;
 };
 
