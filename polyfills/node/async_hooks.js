@@ -2,70 +2,44 @@
 // triggerAsyncId and executionAsyncResource throw ERR_NOT_IMPLEMENTED.
 //
 // How the store propagates. The current context is a frame (an immutable Map from each
-// AsyncLocalStorage to its store). run()/exit() switch it for a synchronous call; once the first
-// AsyncLocalStorage exists, the frame is captured when a callback is *scheduled* and restored
-// when it runs, for: setTimeout/setInterval/setImmediate and queueMicrotask (the globals and
-// require('timers')), process.nextTick, and promise callbacks (then/catch/finally). Callbacks
-// scheduled before the first AsyncLocalStorage was created run in the empty frame.
-//
-// Known gap (QuickJS-ng): its promise hook has no before/after events for promise reaction jobs,
-// so an `await` continuation cannot be given the frame it was created in. atoll approximates:
-// a timer or immediate callback keeps its frame while the ticks and microtasks it caused run,
-// so `await`ing a promise resolved by a timer (e.g. `await setTimeout(...)`-style sleeps) keeps
-// the store; after `await`ing a promise settled by native I/O (fs/net/child_process promises)
-// getStore() returns undefined — use AsyncLocalStorage.bind/snapshot or AsyncResource there.
-// Named ESM imports of node:timers (`import { setTimeout } from 'node:timers'`) and
-// timers/promises are not wrapped either.
+// AsyncLocalStorage to its store) kept in the engine: atoll's QuickJS carries the async-context
+// patch (vendor/rquickjs-sys/PATCHES.md), so every promise reaction — then/catch/finally,
+// `await` continuations, Promise.all, queueMicrotask — captures the frame when it is registered
+// and runs in it, as Node's AsyncContextFrame does. run()/exit() switch the frame for a
+// synchronous call. The JS-side queues are wrapped once the first AsyncLocalStorage or
+// AsyncResource exists: setTimeout/setInterval/setImmediate (the globals and
+// require('timers')) and process.nextTick capture the frame when a callback is scheduled and
+// restore it when it runs. Callbacks of native I/O (fs/net/child_process callbacks and events)
+// run in whatever frame is current; named ESM imports of node:timers
+// (`import { setTimeout } from 'node:timers'`) are not wrapped either.
 import process from 'node:process';
 import timersModule from 'node:timers';
-import { runTicks } from '../internal/timers.js';
+import { op_async_context_get as getFrame, op_async_context_set as setFrame } from 'atoll:ops';
 import { codes } from '../internal/errors.js';
 import { validateFunction, validateObject, validateString } from '../internal/validators.js';
 
 const { ERR_NOT_IMPLEMENTED, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID } = codes;
 
-let currentFrame;
 let installed = false;
 
 function runInFrame(frame, fn, thisArg, args) {
-  const prev = currentFrame;
-  currentFrame = frame;
+  const prev = getFrame();
+  setFrame(frame);
   try {
     return Reflect.apply(fn, thisArg, args);
   } finally {
-    currentFrame = prev;
+    setFrame(prev);
   }
 }
 
-function bindFrame(fn, frame, drain) {
-  if (!drain) {
-    return function bound(...args) { return runInFrame(frame, fn, this, args); };
-  }
-  return function boundMacrotask(...args) {
-    const prev = currentFrame;
-    currentFrame = frame;
-    let result;
-    try {
-      result = Reflect.apply(fn, this, args);
-    } catch (err) {
-      currentFrame = prev;
-      throw err;
-    }
-    // The ticks and microtasks this callback caused run now (the loop would run them next
-    // anyway), still in its frame: the closest QuickJS gets to resuming awaits in context.
-    try {
-      runTicks();
-    } finally {
-      currentFrame = prev;
-    }
-    return result;
-  };
+function bindFrame(fn, frame) {
+  return function bound(...args) { return runInFrame(frame, fn, this, args); };
 }
 
-function wrapScheduler(orig, drain) {
+function wrapScheduler(orig) {
   return function schedule(callback, ...rest) {
     if (typeof callback !== 'function') return Reflect.apply(orig, this, [callback, ...rest]);
-    return Reflect.apply(orig, this, [bindFrame(callback, currentFrame, drain), ...rest]);
+    return Reflect.apply(orig, this, [bindFrame(callback, getFrame()), ...rest]);
   };
 }
 
@@ -73,33 +47,13 @@ function install() {
   if (installed) return;
   installed = true;
   const g = globalThis;
-  for (const [name, drain] of [['setTimeout', true], ['setInterval', true], ['setImmediate', true]]) {
-    const wrapped = wrapScheduler(g[name], drain);
+  for (const name of ['setTimeout', 'setInterval', 'setImmediate']) {
+    const wrapped = wrapScheduler(g[name]);
     Object.defineProperty(wrapped, 'name', { value: name });
     g[name] = wrapped;
     try { timersModule[name] = wrapped; } catch { /* frozen */ }
   }
-  const qm = g.queueMicrotask;
-  g.queueMicrotask = function queueMicrotask(callback) {
-    if (typeof callback !== 'function') return qm(callback);
-    return qm(bindFrame(callback, currentFrame, false));
-  };
-  process.nextTick = wrapScheduler(process.nextTick, false);
-  const then = Promise.prototype.then;
-  Object.defineProperty(Promise.prototype, 'then', {
-    value: {
-      then(onFulfilled, onRejected) {
-        const frame = currentFrame;
-        return Reflect.apply(then, this, [
-          typeof onFulfilled === 'function' ? bindFrame(onFulfilled, frame, false) : onFulfilled,
-          typeof onRejected === 'function' ? bindFrame(onRejected, frame, false) : onRejected,
-        ]);
-      },
-    }.then,
-    writable: true,
-    enumerable: false,
-    configurable: true,
-  });
+  process.nextTick = wrapScheduler(process.nextTick);
 }
 
 function withStore(frame, als, store) {
@@ -127,7 +81,7 @@ export class AsyncLocalStorage {
   }
 
   static snapshot() {
-    const frame = currentFrame;
+    const frame = getFrame();
     return function runInAsyncScope(fn, ...args) {
       return runInFrame(frame, fn, this, args);
     };
@@ -136,28 +90,29 @@ export class AsyncLocalStorage {
   disable() {
     if (this.#enabled) {
       this.#enabled = false;
-      currentFrame = withoutStore(currentFrame, this);
+      setFrame(withoutStore(getFrame(), this));
     }
   }
 
   getStore() {
-    if (!this.#enabled || currentFrame === undefined) return undefined;
-    return currentFrame.get(this);
+    if (!this.#enabled) return undefined;
+    const frame = getFrame();
+    return frame === undefined ? undefined : frame.get(this);
   }
 
   enterWith(store) {
     this.#enabled = true;
-    currentFrame = withStore(currentFrame, this, store);
+    setFrame(withStore(getFrame(), this, store));
   }
 
   run(store, callback, ...args) {
     this.#enabled = true;
-    return runInFrame(withStore(currentFrame, this, store), callback, undefined, args);
+    return runInFrame(withStore(getFrame(), this, store), callback, undefined, args);
   }
 
   exit(callback, ...args) {
     if (!this.#enabled) return Reflect.apply(callback, undefined, args);
-    return runInFrame(withoutStore(currentFrame, this), callback, undefined, args);
+    return runInFrame(withoutStore(getFrame(), this), callback, undefined, args);
   }
 }
 
@@ -183,7 +138,7 @@ export class AsyncResource {
     }
     void requireManualDestroy;
     install();
-    this.#frame = currentFrame;
+    this.#frame = getFrame();
     this.#asyncId = ++nextAsyncId;
     this.#triggerAsyncId = triggerAsyncId;
   }

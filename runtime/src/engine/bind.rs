@@ -41,6 +41,8 @@ const OP_NAMES: &[&str] = &[
     "op_signal_listen",
     "op_signal_unlisten",
     "op_run_microtasks",
+    "op_async_context_get",
+    "op_async_context_set",
     "op_take_rejections",
     "op_module_resolve",
     "op_module_read",
@@ -55,6 +57,12 @@ const OP_NAMES: &[&str] = &[
     "op_url_domain_to_ascii",
     "op_set_error_factory",
 ];
+
+// The async-context patch in vendor/rquickjs-sys (not in the generated bindings).
+extern "C" {
+    fn JS_GetAsyncContext(ctx: *mut rquickjs::qjs::JSContext) -> rquickjs::qjs::JSValue;
+    fn JS_SetAsyncContext(ctx: *mut rquickjs::qjs::JSContext, value: rquickjs::qjs::JSValue);
+}
 
 fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
@@ -237,6 +245,30 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     set(ctx, &o, "op_signal_unlisten", |ctx: Ctx<'js>, id: f64| {
         state(&ctx).listeners.borrow_mut().remove(&(id as u64));
     })?;
+    // AsyncLocalStorage's current frame lives in the (patched) engine: every promise reaction
+    // captures it at then()/await and runs in it (vendor/rquickjs-sys/PATCHES.md).
+    set(
+        ctx,
+        &o,
+        "op_async_context_get",
+        |ctx: Ctx<'js>| -> Value<'js> {
+            // SAFETY: JS_GetAsyncContext returns a new reference, which the Value owns.
+            unsafe { Value::from_raw(ctx.clone(), JS_GetAsyncContext(ctx.as_raw().as_ptr())) }
+        },
+    )?;
+    set(
+        ctx,
+        &o,
+        "op_async_context_set",
+        |ctx: Ctx<'js>, frame: Value<'js>| {
+            // SAFETY: the engine takes ownership of the reference duplicated here; `frame` still
+            // drops its own.
+            unsafe {
+                let raw = rquickjs::qjs::JS_DupValue(ctx.as_raw().as_ptr(), frame.as_raw());
+                JS_SetAsyncContext(ctx.as_raw().as_ptr(), raw);
+            }
+        },
+    )?;
     set(ctx, &o, "op_run_microtasks", |ctx: Ctx<'js>| {
         run_microtasks(&ctx)
     })?;
