@@ -290,6 +290,15 @@ export function exceptionWithHostPort({ errno, code, syscall, address, port, add
   return err;
 }
 
+// Node's UVExceptionWithHostPort (listen/bind): `listen EADDRINUSE: address already in use ::1:80`.
+export function uvExceptionWithHostPort({ errno, code, syscall, address, port } = {}) {
+  const err = exceptionWithHostPort({ errno, code, syscall, address, port });
+  const entry = errnoTable[err.code];
+  err.message = err.message.replace(`${syscall} ${err.code}`, `${syscall} ${err.code}: ${entry ? entry[1] : 'unknown error'}`);
+  fixStack(err, `Error: ${err.message}`);
+  return err;
+}
+
 // DNS failure (`getaddrinfo ENOTFOUND example.invalid`).
 export function dnsException({ code, syscall, hostname } = {}) {
   const err = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);

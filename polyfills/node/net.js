@@ -10,7 +10,7 @@ import { Buffer } from 'node:buffer';
 import EventEmitter from 'node:events';
 import { Duplex } from 'node:stream';
 import process from 'node:process';
-import { codes, exceptionWithHostPort, uvException } from '../internal/errors.js';
+import { codes, exceptionWithHostPort, uvException, uvExceptionWithHostPort } from '../internal/errors.js';
 import { validateNumber, validatePort, validateFunction, validateObject } from '../internal/validators.js';
 import { attach, detach, ensureNet, EV_DATA, EV_EOF, EV_ERROR, EV_CONNECTION, EV_HTTP } from '../internal/net/handles.js';
 import { isIP, isIPv4, isIPv6, v4ToBigInt, v6ToBigInt } from '../internal/net/ip.js';
@@ -537,7 +537,7 @@ Server.prototype._onHandleEvent = function (kind, payload) {
 function listenError(err, address, port) {
   if (err && err.code === 'ERR_ACCESS_DENIED') return err;
   if (err && typeof err.errno === 'number') {
-    return exceptionWithHostPort({ errno: err.errno, code: err.code, syscall: 'listen', address, port });
+    return uvExceptionWithHostPort({ errno: err.errno, code: err.code, syscall: 'listen', address, port });
   }
   return err;
 }

@@ -29,6 +29,9 @@ Limits:
   --max-heap=SIZE          JS heap limit (bytes, or with K/M/G); exceeding it exits with 134
   --max-cpu-time=MS        CPU time the JS thread may use; exceeding it exits with 124
   --timeout=MS             wall-clock time the program may run; exceeding it exits with 124
+  --max-handles=N          open files, sockets and servers held at once; past it open/connect/
+                           listen fail with EMFILE (closing one frees a slot)
+  --max-children=N         child processes running at once; past it spawn fails with EAGAIN
 WebAssembly (`atoll [run] app.wasm [ARGS...]`: a WASI preview1 module or WASIp2 command
 component; --allow-read/--allow-write directories become its preopens, --allow-env its env):
   --map GUEST=HOST         preopen the granted directory HOST at guest path GUEST
@@ -128,12 +131,17 @@ pub struct RunArgs {
     pub wasm: WasmOptions,
 }
 
-/// Resource limits for untrusted code (`--max-heap`, `--max-cpu-time`, `--timeout`).
+/// Resource limits for untrusted code (`--max-heap`, `--max-cpu-time`, `--timeout`,
+/// `--max-handles`, `--max-children`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Limits {
     pub max_heap: Option<usize>,
     pub max_cpu_ms: Option<u64>,
     pub timeout_ms: Option<u64>,
+    /// Open files (`fs.open`, FileHandles, streams), sockets and servers held at once.
+    pub max_handles: Option<usize>,
+    /// Child processes running at once.
+    pub max_children: Option<usize>,
 }
 
 /// `123`, `64K`, `512M`, `2G` (powers of 1024).
@@ -203,7 +211,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--allow-net" => grants.net.add(value.map(list)),
             "--allow-env" => grants.env.add(value.map(list)),
             "--allow-run" => grants.run.add(value.map(list)),
-            "--max-heap" | "--max-cpu-time" | "--timeout" => {
+            "--max-heap" | "--max-cpu-time" | "--timeout" | "--max-handles" | "--max-children" => {
                 let v = value.ok_or_else(|| format!("{flag} needs a value: {flag}=N"))?;
                 let bad = || format!("invalid value for {flag}: '{v}'");
                 match flag {
@@ -211,6 +219,8 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                         limits.max_heap = Some(parse_size(v).filter(|n| *n > 0).ok_or_else(bad)?)
                     }
                     "--max-cpu-time" => limits.max_cpu_ms = Some(v.parse().map_err(|_| bad())?),
+                    "--max-handles" => limits.max_handles = Some(v.parse().map_err(|_| bad())?),
+                    "--max-children" => limits.max_children = Some(v.parse().map_err(|_| bad())?),
                     _ => limits.timeout_ms = Some(v.parse().map_err(|_| bad())?),
                 }
             }
@@ -310,6 +320,8 @@ mod tests {
             "--max-heap=64M",
             "--max-cpu-time=500",
             "--timeout=2000",
+            "--max-handles=10",
+            "--max-children=0",
             "a.js",
         ]))
         .unwrap() else {
@@ -320,9 +332,15 @@ mod tests {
             Limits {
                 max_heap: Some(64 << 20),
                 max_cpu_ms: Some(500),
-                timeout_ms: Some(2000)
+                timeout_ms: Some(2000),
+                max_handles: Some(10),
+                max_children: Some(0),
             }
         );
+        assert!(parse(&args(&["--max-handles=-1", "a.js"]))
+            .unwrap_err()
+            .contains("--max-handles"));
+        assert!(parse(&args(&["--max-children", "a.js"])).is_err());
         assert!(parse(&args(&["--max-heap=lots", "a.js"]))
             .unwrap_err()
             .contains("--max-heap"));

@@ -75,6 +75,20 @@ impl Sandbox {
         self
     }
 
+    /// Files, sockets and servers the program may hold open at once; past it `open`/`connect`/
+    /// `listen` fail with `EMFILE` as at the OS limit, and closing one frees a slot.
+    pub fn max_handles(mut self, n: usize) -> Self {
+        self.limits.max_handles = Some(n);
+        self
+    }
+
+    /// Child processes the program may run at once (it also needs `run` grants); past it
+    /// `spawn` fails with `EAGAIN`.
+    pub fn max_children(mut self, n: usize) -> Self {
+        self.limits.max_children = Some(n);
+        self
+    }
+
     /// The program's `process.cwd()` (default: the host's).
     pub fn cwd(mut self, dir: impl Into<PathBuf>) -> Self {
         self.cwd = Some(dir.into());

@@ -212,7 +212,7 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         let emit: Emit =
             Arc::new(move |value| tx.send(Completion::Event { listener, value }).is_ok());
         let ne = NetEngine {
-            table: Arc::default(),
+            table: Arc::new(NetTable::new(st.op.resources.clone())),
             policy: Arc::new(NetPolicy::new(&st.op.grants)),
             emit,
             refd: RefCell::default(),

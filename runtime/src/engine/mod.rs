@@ -257,6 +257,9 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
     if let Some(bytes) = opts.limits.max_heap {
         rt.set_memory_limit(bytes);
     }
+    opts.op_state
+        .resources
+        .set_limits(opts.limits.max_handles, opts.limits.max_children);
     let terminated: Rc<Cell<Option<Termination>>> = Rc::default();
     let deadline = opts
         .limits

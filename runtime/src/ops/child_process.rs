@@ -308,7 +308,15 @@ pub struct Spawned {
 pub fn spawn(st: &OpState, req: &SpawnRequest) -> Result<Spawned, OpError> {
     let cmd = command(st, req)?;
     let mut cmd = tokio::process::Command::from(cmd);
-    let mut child = cmd.spawn().map_err(|e| OpError::io(&e, "spawn", None))?;
+    // `--max-children`: the slot frees when `wait` sets `exited` (or now, if the spawn fails).
+    let exited = Arc::new(AtomicBool::new(false));
+    if !st.resources.claim_child(&exited) {
+        return Err(super::limits::eagain_spawn());
+    }
+    let mut child = cmd.spawn().map_err(|e| {
+        exited.store(true, Ordering::SeqCst);
+        OpError::io(&e, "spawn", None)
+    })?;
     let pid = child.id().unwrap_or(0);
     let boxed = |r: Option<Box<dyn AsyncRead + Send + Unpin>>| {
         r.map(|r| {
@@ -318,7 +326,6 @@ pub fn spawn(st: &OpState, req: &SpawnRequest) -> Result<Spawned, OpError> {
             })
         })
     };
-    let exited = Arc::new(AtomicBool::new(false));
     let entry = ChildEntry {
         pid: pid as i32,
         exited: exited.clone(),
@@ -546,6 +553,18 @@ pub fn spawn_sync(
         }
         Err(e) => return Err(e),
     };
+    // Counted against `--max-children` while it runs, like an async child.
+    let running = Arc::new(AtomicBool::new(false));
+    if !st.resources.claim_child(&running) {
+        return Ok(OpValue::Object(vec![("error", sys_error(libc::EAGAIN))]));
+    }
+    struct Reaped(Arc<AtomicBool>);
+    impl Drop for Reaped {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let _reaped = Reaped(running);
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {

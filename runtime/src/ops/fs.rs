@@ -16,41 +16,64 @@ use std::{
 
 use wasi_bridge::fs::{Access, CapFs, FileKind, FsError, OpenFlags, Stat};
 
-use super::{module::normalize, OpError, OpValue};
+use super::{
+    limits::{emfile, HandleSlot, Resources},
+    module::normalize,
+    OpError, OpValue,
+};
 
 /// Open files by fd number. `std::fs::File` is enough once cap-std has opened it: every
 /// operation on an open descriptor is confined to that one file.
 #[derive(Default)]
 pub struct FdTable {
     inner: Mutex<FdInner>,
+    /// Each open fd holds a `--max-handles` slot until it is closed.
+    resources: Arc<Resources>,
 }
 
 #[derive(Default)]
 struct FdInner {
     next: i32,
-    files: HashMap<i32, Arc<std::fs::File>>,
+    files: HashMap<i32, (Arc<std::fs::File>, HandleSlot)>,
 }
 
 impl FdTable {
-    fn insert(&self, file: std::fs::File) -> i32 {
+    pub fn new(resources: Arc<Resources>) -> Self {
+        FdTable {
+            inner: Mutex::default(),
+            resources,
+        }
+    }
+
+    /// A slot for a file about to be opened: `EMFILE` at `--max-handles`, before the open.
+    fn reserve(&self, path: &str) -> Result<HandleSlot, OpError> {
+        self.resources
+            .handle()
+            .ok_or_else(|| emfile("open", Some(path)))
+    }
+
+    fn insert(&self, file: std::fs::File, slot: HandleSlot) -> i32 {
         let mut t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         let mut fd = t.next.max(3);
         while t.files.contains_key(&fd) {
             fd += 1;
         }
         t.next = fd + 1;
-        t.files.insert(fd, Arc::new(file));
+        t.files.insert(fd, (Arc::new(file), slot));
         fd
     }
 
     fn get(&self, fd: i32, syscall: &'static str) -> Result<Arc<std::fs::File>, OpError> {
         let t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        t.files.get(&fd).cloned().ok_or_else(|| ebadf(syscall))
+        t.files
+            .get(&fd)
+            .map(|(f, _)| f.clone())
+            .ok_or_else(|| ebadf(syscall))
     }
 
     fn remove(&self, fd: i32) -> Option<Arc<std::fs::File>> {
         let mut t = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let f = t.files.remove(&fd);
+        let f = t.files.remove(&fd).map(|(f, _slot)| f);
         // Reuse small numbers as Node does.
         if f.is_some() && fd < t.next {
             t.next = fd;
@@ -342,11 +365,12 @@ fn open(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
     let path = a.str(0)?;
     let flags = a.int(1, 0) as i32;
     let mode = a.int(2, 0o666) as u32;
+    let slot = cx.fds.reserve(path)?;
     let file = cx
         .cap
         .open(&cx.abs(path), &open_flags(flags, mode))
         .map_err(|e| fs_error(e, "open", path))?;
-    Ok(OpValue::Number(cx.fds.insert(file.into_std()) as f64))
+    Ok(OpValue::Number(cx.fds.insert(file.into_std(), slot) as f64))
 }
 
 /// `fs.close(fd)`: close(2).
@@ -814,11 +838,11 @@ mod tests {
     fn fd_numbers_start_at_three_and_are_reused() {
         let t = FdTable::default();
         let f = || std::fs::File::open("/dev/null").unwrap();
-        let a = t.insert(f());
-        let b = t.insert(f());
+        let a = t.insert(f(), t.reserve("a").unwrap());
+        let b = t.insert(f(), t.reserve("b").unwrap());
         assert_eq!((a, b), (3, 4));
         assert!(t.remove(a).is_some());
-        assert_eq!(t.insert(f()), 3);
+        assert_eq!(t.insert(f(), t.reserve("c").unwrap()), 3);
         assert!(t.get(99, "read").is_err());
     }
 }

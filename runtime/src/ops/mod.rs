@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod error;
 pub mod fs;
 pub mod http;
+pub mod limits;
 pub mod module;
 pub mod net;
 pub mod os;
@@ -83,6 +84,8 @@ pub struct OpState {
     pub fs: Arc<CapFs>,
     /// Open files (`fs.open`) by fd number.
     pub fds: Arc<fs::FdTable>,
+    /// `--max-handles` / `--max-children` counters (shared with worker threads).
+    pub resources: Arc<limits::Resources>,
     /// The module loader's implicit read-only grant: the entry script's directory tree, so a
     /// program can load its own modules without `--allow-read`. Used for module source and
     /// resolution probes only, never by `node:fs`.
@@ -98,6 +101,7 @@ impl OpState {
         cwd: PathBuf,
     ) -> std::io::Result<Self> {
         let fs = Arc::new(CapFs::new(&grants, &cwd)?);
+        let resources = Arc::new(limits::Resources::default());
         Ok(OpState {
             grants,
             argv,
@@ -105,7 +109,8 @@ impl OpState {
             start: Instant::now(),
             cwd: RefCell::new(cwd),
             fs,
-            fds: Arc::default(),
+            fds: Arc::new(fs::FdTable::new(resources.clone())),
+            resources,
             modules: None,
         })
     }

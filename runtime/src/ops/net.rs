@@ -24,6 +24,7 @@ use wasi_bridge::net::{NetError, NetPolicy};
 
 use super::{
     http::{Event, Kind, Parser},
+    limits::{emfile, HandleSlot, Resources},
     OpError, OpValue,
 };
 
@@ -48,6 +49,8 @@ pub struct Sock {
     /// Held by a write the kernel did not take at once until it is done, so later writes and
     /// the FIN queue behind it in order.
     wlock: Arc<tokio::sync::Mutex<()>>,
+    /// Counted against `--max-handles` while the socket is in the table.
+    _slot: HandleSlot,
 }
 
 /// How a write went: all bytes taken now (`Done(n)`), or the rest is on its way.
@@ -59,6 +62,7 @@ pub enum Write {
 struct Srv {
     accept: AbortHandle,
     local: SocketAddr,
+    _slot: HandleSlot,
 }
 
 /// The open sockets and servers of one runtime.
@@ -67,6 +71,8 @@ pub struct NetTable {
     next: AtomicU64,
     socks: Mutex<HashMap<u64, Arc<Sock>>>,
     servers: Mutex<HashMap<u64, Srv>>,
+    /// `--max-handles`: each socket and server holds a slot.
+    resources: Arc<Resources>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -128,11 +134,18 @@ fn addr_value(a: Option<SocketAddr>) -> OpValue {
 }
 
 impl NetTable {
+    pub fn new(resources: Arc<Resources>) -> Self {
+        NetTable {
+            resources,
+            ..NetTable::default()
+        }
+    }
+
     fn id(&self) -> u64 {
         self.next.fetch_add(1, Ordering::Relaxed) + 1
     }
 
-    fn add_sock(&self, stream: TcpStream) -> u64 {
+    fn add_sock(&self, stream: TcpStream, slot: HandleSlot) -> u64 {
         let id = self.id();
         let (flowing, _) = watch::channel(false);
         lock(&self.socks).insert(
@@ -143,6 +156,7 @@ impl NetTable {
                 reader: Mutex::new(None),
                 http: Mutex::new(None),
                 wlock: Arc::default(),
+                _slot: slot,
             }),
         );
         id
@@ -286,6 +300,10 @@ impl NetTable {
         backlog: u32,
         emit: Emit,
     ) -> Result<(u64, SocketAddr), OpError> {
+        let slot = self
+            .resources
+            .handle()
+            .ok_or_else(|| emfile("listen", None))?;
         let listener = policy.bind_tcp(host, addr, backlog).map_err(|e| match e {
             NetError::Io(e) => OpError::io(&e, "listen", None),
             e => net_error(e, "listen", host.unwrap_or_default()),
@@ -300,6 +318,7 @@ impl NetTable {
             Srv {
                 accept: task.abort_handle(),
                 local,
+                _slot: slot,
             },
         );
         Ok((id, local))
@@ -319,13 +338,18 @@ pub async fn connect(
     host: String,
     port: u16,
 ) -> Result<OpValue, OpError> {
+    // Checked before the socket exists, as socket(2) would fail.
+    let slot = table
+        .resources
+        .handle()
+        .ok_or_else(|| emfile("connect", None))?;
     let stream = policy
         .connect_tcp(&host, port)
         .await
         .map_err(|e| net_error(e, "connect", &host))?;
     let local = stream.local_addr().ok();
     let remote = stream.peer_addr().ok();
-    let id = table.add_sock(stream);
+    let id = table.add_sock(stream, slot);
     Ok(OpValue::Array(vec![
         (id as f64).into(),
         addr_value(local),
@@ -570,8 +594,18 @@ async fn accept_loop(id: u64, listener: TcpListener, table: Arc<NetTable>, emit:
     loop {
         match listener.accept().await {
             Ok((stream, peer)) => {
+                let Some(slot) = table.resources.handle() else {
+                    // At --max-handles: refuse this connection and report EMFILE on the
+                    // server, as Node does when accept(2) hits the fd limit.
+                    drop(stream);
+                    let e = io::Error::from_raw_os_error(libc::EMFILE);
+                    if !emit(io_event(id, EV_ERROR, error_value(&e, "accept"))) {
+                        return;
+                    }
+                    continue;
+                };
                 let local = stream.local_addr().ok();
-                let sid = table.add_sock(stream);
+                let sid = table.add_sock(stream, slot);
                 let ev = OpValue::Array(vec![
                     (sid as f64).into(),
                     addr_value(local),

@@ -108,6 +108,9 @@ pub fn spawn(parent: &OpState, req: SpawnRequest) -> std::io::Result<WorkerHandl
     )?;
     // The implicit module-loading grant is the parent's own, not one for the worker's directory.
     op_state.modules = parent.modules.clone();
+    // Same program, same --max-handles/--max-children budget: a worker cannot multiply it.
+    op_state.resources = parent.resources.clone();
+    op_state.fds = Arc::new(crate::ops::fs::FdTable::new(parent.resources.clone()));
     let main = if req.eval {
         Main::Eval {
             source: req.main,

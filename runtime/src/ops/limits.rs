@@ -1,0 +1,131 @@
+//! `--max-handles` and `--max-children`: per-runtime caps on what a script can hold open, so an
+//! untrusted program cannot exhaust the host's descriptors or process table. Reaching a cap
+//! fails the call the way the OS limit does in Node: `EMFILE` for open/connect/listen/accept,
+//! `EAGAIN` for spawn. A worker thread shares its parent's counters (it is the same program).
+
+use std::sync::{
+    atomic::{AtomicBool, AtomicUsize, Ordering},
+    Arc, Mutex,
+};
+
+use super::OpError;
+
+/// The counters of one program. Unlimited until [`Resources::set_limits`].
+#[derive(Debug)]
+pub struct Resources {
+    max_handles: AtomicUsize,
+    handles: AtomicUsize,
+    max_children: AtomicUsize,
+    /// One `exited` flag per child started and not yet known to have ended.
+    children: Mutex<Vec<Arc<AtomicBool>>>,
+}
+
+impl Default for Resources {
+    fn default() -> Self {
+        Resources {
+            max_handles: AtomicUsize::new(usize::MAX),
+            handles: AtomicUsize::new(0),
+            max_children: AtomicUsize::new(usize::MAX),
+            children: Mutex::default(),
+        }
+    }
+}
+
+/// One open file, socket or server counted against `--max-handles`; dropping it frees the slot.
+#[derive(Debug)]
+pub struct HandleSlot(Arc<Resources>);
+
+impl Drop for HandleSlot {
+    fn drop(&mut self) {
+        self.0.handles.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// `EMFILE: too many open files, <syscall> '<path>'`, as Node reports the OS limit.
+pub fn emfile(syscall: &'static str, path: Option<&str>) -> OpError {
+    OpError::io(
+        &std::io::Error::from_raw_os_error(libc::EMFILE),
+        syscall,
+        path,
+    )
+}
+
+impl Resources {
+    /// Apply the caps that were given; `None` leaves that cap as it is (a worker, started with
+    /// no limits of its own, keeps the parent's).
+    pub fn set_limits(&self, max_handles: Option<usize>, max_children: Option<usize>) {
+        if let Some(n) = max_handles {
+            self.max_handles.store(n, Ordering::Release);
+        }
+        if let Some(n) = max_children {
+            self.max_children.store(n, Ordering::Release);
+        }
+    }
+
+    /// Take a handle slot, or `None` when `--max-handles` are already open.
+    pub fn handle(self: &Arc<Self>) -> Option<HandleSlot> {
+        let max = self.max_handles.load(Ordering::Acquire);
+        self.handles
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < max).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| HandleSlot(self.clone()))
+    }
+
+    /// Handles open now.
+    pub fn handles_open(&self) -> usize {
+        self.handles.load(Ordering::Acquire)
+    }
+
+    /// Count a child about to start; its slot frees when `exited` is set (the spawn failed, or
+    /// the process was reaped). False when `--max-children` are still running.
+    pub fn claim_child(&self, exited: &Arc<AtomicBool>) -> bool {
+        let mut live = self.children.lock().unwrap_or_else(|e| e.into_inner());
+        live.retain(|e| !e.load(Ordering::SeqCst));
+        if live.len() >= self.max_children.load(Ordering::Acquire) {
+            return false;
+        }
+        live.push(exited.clone());
+        true
+    }
+}
+
+/// `EAGAIN` from spawn (what fork(2) returns at RLIMIT_NPROC): Node reports it as the child's
+/// 'error' event, `spawn <file> EAGAIN`.
+pub fn eagain_spawn() -> OpError {
+    OpError::io(
+        &std::io::Error::from_raw_os_error(libc::EAGAIN),
+        "spawn",
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handle_slots_are_capped_and_freed_on_drop() {
+        let r = Arc::new(Resources::default());
+        r.set_limits(Some(2), None);
+        let a = r.handle().unwrap();
+        let _b = r.handle().unwrap();
+        assert!(r.handle().is_none());
+        drop(a);
+        assert!(r.handle().is_some());
+        r.set_limits(None, None); // keeps the cap
+        assert_eq!(r.handles_open(), 1);
+    }
+
+    #[test]
+    fn children_free_their_slot_once_exited() {
+        let r = Resources::default();
+        r.set_limits(None, Some(1));
+        let first = Arc::new(AtomicBool::new(false));
+        assert!(r.claim_child(&first));
+        assert!(!r.claim_child(&Arc::new(AtomicBool::new(false))));
+        first.store(true, Ordering::SeqCst);
+        assert!(r.claim_child(&Arc::new(AtomicBool::new(false))));
+    }
+}
