@@ -13,37 +13,53 @@ export function setHandlers(uncaught, rejections) {
 }
 
 // ---- nextTick ----
+// One flat queue of (function, argument) pairs: user ticks go through callTick with their
+// {callback, args}; internal ones (queueTick) skip the rest-array and record.
 let ticks = [];
 let tickHead = 0;
+
+function callTick(tick) {
+  const { callback, args } = tick;
+  if (args.length === 0) callback(); else callback(...args);
+}
 
 export function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     throw makeCallbackError(callback);
   }
-  ticks.push({ callback, args });
+  ticks.push(callTick, { callback, args });
+}
+
+// process.nextTick(fn, arg) for the runtime's own one-argument callbacks.
+export function queueTick(fn, arg) {
+  ticks.push(fn, arg);
 }
 
 let makeCallbackError = (v) => new TypeError(`The "callback" argument must be of type function. Received ${typeof v}`);
 export function setCallbackErrorFactory(f) { makeCallbackError = f; }
 
 // Node's processTicksAndRejections: the whole tick queue (ticks added meanwhile included), then
-// the microtasks, until both are empty.
+// the microtasks, until both are empty. op_run_microtasks says whether promise rejections were
+// tracked meanwhile (only then is there anything for processRejections to do).
 export function runTicks() {
   do {
     while (tickHead < ticks.length) {
-      const tick = ticks[tickHead];
-      ticks[tickHead++] = undefined;
+      const fn = ticks[tickHead];
+      const arg = ticks[tickHead + 1];
+      ticks[tickHead] = undefined;
+      ticks[tickHead + 1] = undefined;
+      tickHead += 2;
       try {
-        const { callback, args } = tick;
-        if (args.length === 0) callback(); else callback(...args);
+        fn(arg);
       } catch (err) {
         handleUncaught(err);
       }
     }
-    ticks = [];
-    tickHead = 0;
-    op_run_microtasks();
-  } while (processRejections() || tickHead < ticks.length);
+    if (tickHead !== 0) {
+      ticks = [];
+      tickHead = 0;
+    }
+  } while ((op_run_microtasks() && processRejections()) || tickHead < ticks.length);
 }
 
 // ---- timers: a binary min-heap on (when, seq) with lazy deletion ----

@@ -259,6 +259,7 @@ function addHeader(msg, name, value, validate) {
       msg._removedContLen = false;
       break;
     case 'date': gFlags |= F_DATE; break;
+    case 'keep-alive': msg._defaultKeepAlive = false; break;
     case 'expect': gFlags |= F_EXPECT; break;
     case 'trailer': gFlags |= F_TRAILER; break;
     default: break;

@@ -1,9 +1,9 @@
 // http.Server and http.ServerResponse: one parser per connection (ops/http.rs), requests as
 // IncomingMessage, responses queued in order for pipelined requests.
-import { op_http_server_attach, op_http_write_response } from 'atoll:ops';
+import { op_http_head, op_http_server_attach, op_http_write_response } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import net from 'node:net';
-import process from 'node:process';
+import { queueTick } from '../timers.js';
 import { codes } from '../errors.js';
 import { OutgoingMessage } from './outgoing.js';
 import { IncomingMessage } from './incoming.js';
@@ -107,9 +107,28 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(line, headers);
+  if (!storeHeadNative(this, line, headers)) this._storeHeader(line, headers);
   return this;
 };
+
+// _storeHeader() in Rust for a plain header object or the setHeader() store; false leaves the
+// head to the JS renderer (array headers or values, invalid names, Expect/Trailer).
+function storeHeadNative(res, line, headers) {
+  let mode = 1;
+  if (headers == null) mode = 0;
+  else if (headers === res._headers) mode = 2;
+  else if (typeof headers !== 'object' || Array.isArray(headers)) return false;
+  const bits = (res.sendDate ? 1 : 0) | (res.shouldKeepAlive ? 2 : 0) | (res._hasBody ? 4 : 0) |
+    (res.useChunkedEncodingByDefault ? 8 : 0) | (res.maxRequestsOnConnectionReached ? 16 : 0) |
+    (res._removedConnection ? 32 : 0) | (res._removedContLen ? 64 : 0) |
+    (res._removedTE ? 128 : 0) | (res.chunkedEncoding === true ? 256 : 0) |
+    (res._defaultKeepAlive ? 512 : 0) | (mode << 16);
+  const head = op_http_head(res, line, headers, bits, res._keepAliveTimeout, res._contentLength);
+  if (head === undefined) return false;
+  res._header = head;
+  res._headerSent = false;
+  return true;
+}
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
 
 // The server's own 'finish' work runs before the user's listeners, as Node's resOnFinish is
@@ -180,12 +199,12 @@ ServerResponse.prototype.end = function (chunk, encoding, callback) {
     socket.destroy(err);
     return this;
   }
-  socket._touch();
+  if (socket._timer) socket._timer.refresh();
   if (typeof r === 'number') {
     socket._bytesDispatched += r;
     this.writableFinished = true;
     this._fastDone = true;
-    process.nextTick(fastFinishNT, this);
+    queueTick(fastFinishNT, this);
   } else {
     r.then(() => {
       if (this.socket === socket && socket._httpMessage === this && !this.writableFinished) {
@@ -429,17 +448,25 @@ function onEnd(st) {
 
 // An IncomingMessage for the default server class, built with only the fields a parsed request
 // sets (the rest are prototype defaults): `req instanceof IncomingMessage` still holds.
+// HTTP/1.1 without upgrade is the default from its prototype (fewer own properties to add).
 function ServerRequest(socket, method, url, minor, raw, upgrade) {
   this.socket = socket;
   this.method = method;
   this.url = url;
-  this.httpVersionMajor = 1;
-  this.httpVersionMinor = minor;
-  this.httpVersion = minor === 1 ? '1.1' : `1.${minor}`;
   this.rawHeaders = raw;
-  this.upgrade = upgrade;
+  if (minor !== 1) {
+    this.httpVersionMinor = minor;
+    this.httpVersion = `1.${minor}`;
+  }
+  if (upgrade) this.upgrade = true;
 }
-ServerRequest.prototype = IncomingMessage.prototype;
+ServerRequest.prototype = Object.create(IncomingMessage.prototype, {
+  httpVersionMajor: { value: 1, writable: true, configurable: true, enumerable: true },
+  httpVersionMinor: { value: 1, writable: true, configurable: true, enumerable: true },
+  httpVersion: { value: '1.1', writable: true, configurable: true, enumerable: true },
+  upgrade: { value: false, writable: true, configurable: true, enumerable: true },
+  constructor: { value: IncomingMessage, writable: true, configurable: true },
+});
 
 function onHead(st, method, url, minor, raw, flags) {
   const { server, socket } = st;
@@ -473,6 +500,10 @@ function onHead(st, method, url, minor, raw, flags) {
   res._conn = st;
   if (socket._httpMessage) {
     st.outgoing.push(res);
+  } else if (res.assignSocket === ServerResponse.prototype.assignSocket) {
+    // assignSocket() of a fresh response: nothing is queued or listening yet.
+    socket._httpMessage = res;
+    res.socket = socket;
   } else {
     res.assignSocket(socket);
   }
@@ -526,7 +557,7 @@ function onResFinish(st, req, res) {
   const { socket, server } = st;
   if (!req.complete || !req._consuming) req._dump();
   res.detachSocket(socket);
-  process.nextTick(emitCloseNT, res);
+  queueTick(emitCloseNT, res);
   if (res._last || st.errored) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
     else socket.end();

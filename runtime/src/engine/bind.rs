@@ -15,6 +15,7 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
         .chain(super::bind_fs::FS_OP_NAMES)
         .chain(super::bind_crypto::CRYPTO_OP_NAMES)
         .chain(super::bind_net::NET_OP_NAMES)
+        .chain(super::bind_http::HTTP_OP_NAMES)
         .chain(super::bind_process::PROCESS_OP_NAMES)
         .chain(super::bind_serve::SERVE_OP_NAMES)
         .chain(super::bind_wasm::WASM_OP_NAMES)
@@ -269,9 +270,16 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
             }
         },
     )?;
-    set(ctx, &o, "op_run_microtasks", |ctx: Ctx<'js>| {
-        run_microtasks(&ctx)
-    })?;
+    set(
+        ctx,
+        &o,
+        "op_run_microtasks",
+        |ctx: Ctx<'js>| -> Result<bool> {
+            run_microtasks(&ctx)?;
+            // Whether rejections were tracked meanwhile: only then has processRejections work.
+            Ok(!state(&ctx).rejections.borrow().is_empty())
+        },
+    )?;
     set(
         ctx,
         &o,
@@ -415,6 +423,7 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     super::bind_fs::register(ctx, &o)?;
     super::bind_crypto::register(ctx, &o)?;
     super::bind_net::register(ctx, &o)?;
+    super::bind_http::register(ctx, &o)?;
     super::bind_process::register(ctx, &o)?;
     super::bind_serve::register(ctx, &o)?;
     super::bind_wasm::register(ctx, &o)?;

@@ -4,6 +4,7 @@
 mod bind;
 mod bind_crypto;
 mod bind_fs;
+mod bind_http;
 mod bind_net;
 mod bind_process;
 mod bind_serve;

@@ -487,6 +487,221 @@ fn find_crlf_crlf_or_empty(input: &[u8]) -> Option<usize> {
         .map(|i| i + 4)
 }
 
+/// `ServerResponse` state `render_head` reads (`bits` of `HeadInput`).
+pub const HEAD_SEND_DATE: u32 = 1;
+pub const HEAD_KEEP_ALIVE: u32 = 2;
+pub const HEAD_HAS_BODY: u32 = 4;
+pub const HEAD_CHUNKED_BY_DEFAULT: u32 = 8;
+pub const HEAD_MAX_REQUESTS_REACHED: u32 = 16;
+pub const HEAD_REMOVED_CONNECTION: u32 = 32;
+pub const HEAD_REMOVED_CONTENT_LENGTH: u32 = 64;
+pub const HEAD_REMOVED_TE: u32 = 128;
+pub const HEAD_CHUNKED: u32 = 256;
+pub const HEAD_DEFAULT_KEEP_ALIVE: u32 = 512;
+
+pub struct HeadInput {
+    pub bits: u32,
+    /// `_keepAliveTimeout` in ms.
+    pub keep_alive_timeout: f64,
+    /// `_contentLength` when it is a number.
+    pub content_length: Option<f64>,
+}
+
+/// The rendered head and the message fields it changes (`None`: unchanged).
+#[derive(Debug, Default, PartialEq)]
+pub struct HeadOutput {
+    pub head: String,
+    pub last: Option<bool>,
+    pub chunked: Option<bool>,
+    pub keep_alive: Option<bool>,
+    pub content_length: Option<f64>,
+    /// A Connection / Transfer-Encoding / Content-Length header was given (its `_removed*`
+    /// flag is cleared).
+    pub has_connection: bool,
+    pub has_te: bool,
+    pub has_content_length: bool,
+    /// A Keep-Alive header was given (`_defaultKeepAlive` becomes false).
+    pub custom_keep_alive: bool,
+}
+
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Node's checkInvalidHeaderChar: only TAB, 0x20-0x7e and 0x80-0xff.
+fn is_header_value(v: &str) -> bool {
+    v.chars()
+        .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c))
+}
+
+/// `/(?:^|\W)token(?:$|\W)/i`.
+fn has_word(value: &str, token: &str) -> bool {
+    let v = value.as_bytes();
+    let n = token.len();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    (0..v.len().saturating_sub(n - 1)).any(|i| {
+        v[i..i + n].eq_ignore_ascii_case(token.as_bytes())
+            && (i == 0 || !word(v[i - 1]))
+            && (i + n == v.len() || !word(v[i + n]))
+    })
+}
+
+/// `ServerResponse._storeHeader(firstLine, headers)` for header values that are strings: the
+/// same lines in the same order, the framing headers Node adds (Date, Connection, Keep-Alive,
+/// Content-Length or chunked) and the fields it changes. `None` leaves the case to the JS
+/// implementation (an invalid name or value, whose error it throws, `Expect`, `Trailer`, a
+/// Content-Length that is not a plain number).
+pub fn render_head(line: &str, headers: &[(String, String)], i: &HeadInput) -> Option<HeadOutput> {
+    let mut out = HeadOutput::default();
+    let mut head = String::with_capacity(line.len() + 160);
+    head.push_str(line);
+    let (mut has_date, mut keep_alive) = (false, i.bits & HEAD_KEEP_ALIVE != 0);
+    let mut chunked = i.bits & HEAD_CHUNKED != 0;
+    for (name, value) in headers {
+        if !is_token(name) || !is_header_value(value) {
+            return None;
+        }
+        head.push_str(name);
+        head.push_str(": ");
+        head.push_str(value);
+        head.push_str("\r\n");
+        if !matches!(name.len(), 4 | 6 | 7 | 10 | 14 | 17) {
+            continue;
+        }
+        if name.eq_ignore_ascii_case("connection") {
+            out.has_connection = true;
+            if has_word(value, "close") {
+                out.last = Some(true);
+            } else {
+                keep_alive = true;
+                out.keep_alive = Some(true);
+            }
+        } else if name.eq_ignore_ascii_case("transfer-encoding") {
+            out.has_te = true;
+            if has_word(value, "chunked") {
+                chunked = true;
+                out.chunked = Some(true);
+            }
+        } else if name.eq_ignore_ascii_case("content-length") {
+            let v = value.trim();
+            if v.is_empty() || v.len() > 15 || !v.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            out.has_content_length = true;
+            out.content_length = v.parse().ok();
+        } else if name.eq_ignore_ascii_case("date") {
+            has_date = true;
+        } else if name.eq_ignore_ascii_case("keep-alive") {
+            // The caller's own Keep-Alive replaces Node's.
+            out.custom_keep_alive = true;
+        } else if name.eq_ignore_ascii_case("expect") || name.eq_ignore_ascii_case("trailer") {
+            return None;
+        }
+    }
+    let (cont_len, te) = (out.has_content_length, out.has_te);
+    let has_body = i.bits & HEAD_HAS_BODY != 0;
+    let by_default = i.bits & HEAD_CHUNKED_BY_DEFAULT != 0;
+    if i.bits & HEAD_SEND_DATE != 0 && !has_date {
+        head.push_str("Date: ");
+        push_http_date(&mut head);
+        head.push_str("\r\n");
+    }
+    if !chunked && !cont_len && !te && has_body && !by_default && i.content_length.is_none() {
+        out.last = Some(true);
+    }
+    if !out.has_connection && i.bits & HEAD_REMOVED_CONNECTION == 0 {
+        let send_keep_alive =
+            keep_alive && (cont_len || te || by_default || i.content_length.is_some() || !has_body);
+        if send_keep_alive && i.bits & HEAD_MAX_REQUESTS_REACHED != 0 {
+            head.push_str("Connection: close\r\n");
+            out.last = Some(true);
+        } else if send_keep_alive {
+            head.push_str("Connection: keep-alive\r\n");
+            let t = i.keep_alive_timeout;
+            let default_keep_alive =
+                i.bits & HEAD_DEFAULT_KEEP_ALIVE != 0 && !out.custom_keep_alive;
+            if t != 0.0 && !t.is_nan() && default_keep_alive {
+                head.push_str(&format!("Keep-Alive: timeout={}\r\n", (t / 1000.0).floor()));
+            }
+        } else {
+            out.last = Some(true);
+            head.push_str("Connection: close\r\n");
+        }
+    }
+    if !cont_len && !te {
+        if !has_body {
+            out.chunked = Some(false);
+        } else if !by_default {
+            // A response to HTTP/1.0: the body ends with the connection.
+            out.last = Some(true);
+        } else if let (false, Some(n)) =
+            (i.bits & HEAD_REMOVED_CONTENT_LENGTH != 0, i.content_length)
+        {
+            if n.fract() != 0.0 || !(0.0..9.0e15).contains(&n) {
+                return None;
+            }
+            head.push_str(&format!("Content-Length: {n}\r\n"));
+        } else if i.bits & HEAD_REMOVED_TE == 0 {
+            head.push_str("Transfer-Encoding: chunked\r\n");
+            out.chunked = Some(true);
+        } else {
+            out.last = Some(true);
+        }
+    }
+    head.push_str("\r\n");
+    out.head = head;
+    Some(out)
+}
+
+thread_local! {
+    /// The Date header value of the current second (Node caches it the same way).
+    static DATE: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((u64::MAX, String::new())) };
+}
+
+/// `new Date().toUTCString()`, e.g. `Thu, 26 Nov 2026 08:56:33 GMT`.
+fn push_http_date(out: &mut String) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    DATE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != secs {
+            *c = (secs, http_date(secs));
+        }
+        out.push_str(&c.1);
+    });
+}
+
+fn http_date(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = (secs / 86400) as i64;
+    let rem = secs % 86400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        DAYS[(days % 7) as usize],
+        MONTHS[(month - 1) as usize],
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,5 +814,60 @@ mod tests {
             .unwrap();
         assert_eq!(ev.len(), 3);
         assert_eq!(ev[2], Event::Complete);
+    }
+    #[test]
+    fn http_date_matches_to_utc_string() {
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(http_date(1_795_683_393), "Thu, 26 Nov 2026 08:56:33 GMT");
+        assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
+    }
+
+    #[test]
+    fn head_framing_like_store_header() {
+        let base =
+            HEAD_KEEP_ALIVE | HEAD_HAS_BODY | HEAD_CHUNKED_BY_DEFAULT | HEAD_DEFAULT_KEEP_ALIVE;
+        let i = HeadInput {
+            bits: base,
+            keep_alive_timeout: 5000.0,
+            content_length: None,
+        };
+        let hs = vec![("Content-Type".to_string(), "text/plain".to_string())];
+        let o = render_head("HTTP/1.1 200 OK\r\n", &hs, &i).unwrap();
+        assert_eq!(o.head, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nTransfer-Encoding: chunked\r\n\r\n");
+        assert_eq!(o.chunked, Some(true));
+        let i = HeadInput {
+            bits: base,
+            keep_alive_timeout: 0.0,
+            content_length: Some(11.0),
+        };
+        let hs = vec![("connection".to_string(), "Close".to_string())];
+        let o = render_head("HTTP/1.1 200 OK\r\n", &hs, &i).unwrap();
+        assert_eq!(
+            o.head,
+            "HTTP/1.1 200 OK\r\nconnection: Close\r\nContent-Length: 11\r\n\r\n"
+        );
+        assert_eq!(o.last, Some(true));
+        // HTTP/1.0 peer: no chunking, the connection ends the body.
+        let i = HeadInput {
+            bits: HEAD_HAS_BODY,
+            keep_alive_timeout: 0.0,
+            content_length: None,
+        };
+        let o = render_head("HTTP/1.1 200 OK\r\n", &[], &i).unwrap();
+        assert_eq!(o.head, "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
+        assert_eq!(o.last, Some(true));
+        for bad in [
+            ("X Y", "1"),
+            ("X", "a\nb"),
+            ("Expect", "x"),
+            ("Content-Length", "0x1"),
+        ] {
+            let hs = vec![(bad.0.to_string(), bad.1.to_string())];
+            assert!(
+                render_head("HTTP/1.1 200 OK\r\n", &hs, &i).is_none(),
+                "{bad:?}"
+            );
+        }
+        assert!(has_word("keep-alive, Close", "close") && !has_word("closed", "close"));
     }
 }

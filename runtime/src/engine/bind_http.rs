@@ -1,0 +1,102 @@
+//! `atoll:ops` exports for `node:http` that need no socket: rendering a server response head
+//! (ops/http.rs `render_head`) for `ServerResponse.writeHead` (internal/http/server.js).
+
+use rquickjs::{Ctx, Function, Object, Result, Value};
+
+use crate::ops::http::{render_head, HeadInput};
+
+pub const HTTP_OP_NAMES: &[&str] = &["op_http_head"];
+
+/// Where the header-store kind sits in `op_http_head`'s bits (below it: ops/http.rs HEAD_*).
+const HEAD_MODE_SHIFT: u32 = 16;
+
+/// Header values the Rust renderer writes as JS would (`${value}`); anything else is left to JS.
+fn header_text(v: &Value<'_>) -> Option<String> {
+    if let Some(s) = v.as_string() {
+        return s.to_string().ok();
+    }
+    if let Some(n) = v.as_int() {
+        return Some(n.to_string());
+    }
+    match v.as_float() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(format!("{f}")),
+        _ => None,
+    }
+}
+
+/// The `[name, value]` pairs of a plain header object (`mode` 1) or of the setHeader store
+/// `{ lowercased: [name, value] }` (`mode` 2), in for-in order; `None` for anything else.
+fn collect_headers<'js>(headers: &Value<'js>, mode: u32) -> Option<Vec<(String, String)>> {
+    let Some(obj) = headers.as_object() else {
+        return Some(Vec::new());
+    };
+    let mut out = Vec::new();
+    for prop in obj.props::<String, Value>() {
+        let (key, value) = prop.ok()?;
+        if mode == 2 {
+            let pair = value.as_array()?;
+            let name: Value = pair.get(0).ok()?;
+            let value: Value = pair.get(1).ok()?;
+            out.push((name.as_string()?.to_string().ok()?, header_text(&value)?));
+        } else {
+            out.push((key, header_text(&value)?));
+        }
+    }
+    Some(out)
+}
+
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    // op_http_head(res, statusLine, headers, bits | mode << 16, keepAliveTimeout, contentLength):
+    // the head string with the message's framing fields set on `res`, or undefined for
+    // the JS renderer.
+    let f = Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>,
+         res: Object<'js>,
+         line: String,
+         headers: Value<'js>,
+         bits: u32,
+         keep_alive_timeout: f64,
+         content_length: Value<'js>|
+         -> Result<Value<'js>> {
+            let undefined = Value::new_undefined(ctx.clone());
+            let Some(headers) = collect_headers(&headers, bits >> HEAD_MODE_SHIFT) else {
+                return Ok(undefined);
+            };
+            let input = HeadInput {
+                bits: bits & 0xffff,
+                keep_alive_timeout,
+                content_length: content_length.as_number(),
+            };
+            let Some(out) = render_head(&line, &headers, &input) else {
+                return Ok(undefined);
+            };
+            if let Some(v) = out.last {
+                res.set("_last", v)?;
+            }
+            if let Some(v) = out.chunked {
+                res.set("chunkedEncoding", v)?;
+            }
+            if let Some(v) = out.keep_alive {
+                res.set("shouldKeepAlive", v)?;
+            }
+            if out.custom_keep_alive {
+                res.set("_defaultKeepAlive", false)?;
+            }
+            if out.has_connection {
+                res.set("_removedConnection", false)?;
+            }
+            if out.has_te {
+                res.set("_removedTE", false)?;
+            }
+            if out.has_content_length {
+                res.set("_removedContLen", false)?;
+                res.set("_contentLength", out.content_length)?;
+            }
+            let head = rquickjs::String::from_str(ctx.clone(), &out.head)?;
+            Ok(head.into_value())
+        },
+    )?
+    .with_name("op_http_head")?;
+    o.set("op_http_head", f)
+}
