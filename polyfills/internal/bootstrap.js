@@ -2,7 +2,7 @@
 // (Buffer, URL, TextEncoder, ...) are lazy getters, so a script pays only for what it touches.
 import {
   op_set_error_factory, op_require_builtin, op_take_rejections, op_source_line, op_stdio_write,
-  op_eval_script,
+  op_eval_script, op_ipc_take_inherited,
 } from 'atoll:ops';
 import { codes, uvException, nodeError } from './errors.js';
 import * as timers from './timers.js';
@@ -240,6 +240,9 @@ export function bootstrap() {
   timers.setHandlers(handleUncaught, processRejections);
   timers.setCallbackErrorFactory((v) => new codes.ERR_INVALID_ARG_TYPE('callback', 'function', v));
   installGlobals();
+  // A child started by fork() (or with a stdio 'ipc' entry) talks to its parent from the start.
+  const channel = op_ipc_take_inherited();
+  if (channel !== null) builtin('atoll:internal/child_process/ipc').setupChildChannel(channel);
   return {
     runMain(filename) {
       try {

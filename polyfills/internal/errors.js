@@ -514,6 +514,9 @@ E('ERR_DIR_CONCURRENT_OPERATION', 'Cannot do synchronous work on directory handl
 E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
 E('ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error);
 E('ERR_IPC_CHANNEL_CLOSED', 'Channel closed', Error);
+E('ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected', Error);
+E('ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe', Error);
+E('ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks', Error);
 E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
   const op = allowZero ? '>=' : '>';
   return `${name} should be ${op} 0 and < 65536. Received ${determineSpecificType(port)}.`;

@@ -17,8 +17,9 @@
 // - fork(modulePath) runs this atoll binary on modulePath with the parent's grants rebuilt as
 //   --allow-*/--deny-* flags, so the child atoll inherits exactly the parent's grants (it needs no
 //   --allow-run). Not inherited: --max-heap/--max-cpu-time/--timeout, execArgv. The IPC channel
-//   (send/'message'/disconnect) is not implemented: those throw ERR_NOT_IMPLEMENTED, and a
-//   stdio 'ipc' entry does too.
+//   (send/'message'/disconnect, internal/child_process/ipc.js) is a socketpair whose child end
+//   the child atoll finds in ATOLL_CHANNEL_FD; serialization 'json' (Node's wire format) or
+//   'advanced' (structured clone, atoll to atoll). Handles cannot be sent (ERR_NOT_IMPLEMENTED).
 import { op_cp_spawn_sync } from 'atoll:ops';
 import process from 'node:process';
 import { Buffer } from 'node:buffer';
@@ -36,6 +37,7 @@ import { _errnoException } from 'node:util';
 
 const {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
+  ERR_CHILD_PROCESS_IPC_REQUIRED,
 } = codes;
 
 const MAX_BUFFER = 1024 * 1024;
@@ -347,6 +349,19 @@ Object.defineProperty(exec, promisify.custom, {
   enumerable: false, configurable: true, writable: false, value: customPromisify(exec),
 });
 
+function stdioStringToArray(stdio, channel) {
+  const options = [];
+  switch (stdio) {
+    case 'ignore':
+    case 'overlapped':
+    case 'pipe': options.push(stdio, stdio, stdio); break;
+    case 'inherit': options.push(0, 1, 2); break;
+    default: throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  }
+  if (channel) options.push(channel);
+  return options;
+}
+
 export function fork(modulePath, args, options) {
   if (modulePath instanceof URL) modulePath = fileURLToPath(modulePath);
   validateString(modulePath, 'modulePath');
@@ -361,14 +376,14 @@ export function fork(modulePath, args, options) {
   }
   if (options != null) validateObject(options, 'options');
   options = { ...options, shell: false };
-  let stdio = options.stdio;
-  if (stdio === undefined) {
-    stdio = options.silent ? 'pipe' : 'inherit';
-  } else if (Array.isArray(stdio)) {
-    // The IPC channel is not implemented: drop the 'ipc' entry fork() requires.
-    stdio = stdio.filter((s) => s !== 'ipc');
+  // Leave stdin open for the IPC channel; stdout and stderr are the parent's unless silent.
+  if (typeof options.stdio === 'string') {
+    options.stdio = stdioStringToArray(options.stdio, 'ipc');
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
   }
-  options.stdio = stdio;
   const execPath = options.execPath || process.execPath;
   if (execPath !== process.execPath) {
     // Another runtime is just a program: the usual --allow-run rules apply.
@@ -407,7 +422,7 @@ export function spawnSync(file, args, options) {
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
   options.killSignal = sanitizeKillSignal(options.killSignal);
-  const stdio = getValidStdio(options.stdio || 'pipe');
+  const { stdio } = getValidStdio(options.stdio || 'pipe', true);
   let input = options.input;
   if (input !== undefined && input !== null) {
     validateInput(input, 'options.stdio[0]');

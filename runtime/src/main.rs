@@ -36,6 +36,8 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // Before any thread starts: a fork()ed child's IPC channel (and its env variables go).
+    atoll::ops::ipc::adopt_from_env();
     let cwd = std::env::current_dir().unwrap_or_else(|_| "/".into());
     if let Entry::File(path) = &run.entry {
         if serve.is_none() && is_wasm(&cwd.join(path)) {

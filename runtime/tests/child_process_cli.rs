@@ -315,14 +315,90 @@ fn fork_runs_atoll_with_the_parent_grants() {
         c.on('close', (code) => {
           process.stdout.write(out);
           console.log('exit', code);
-          try { c.send('x'); } catch (e) { console.log(e.code); }
+          c.send('x', (e) => console.log(e.code));
         });
         "#,
         &[],
     );
     check(
         &o,
-        "child a,b granted\nchild ERR_ACCESS_DENIED\nchild ERR_ACCESS_DENIED\nexit 0\nERR_NOT_IMPLEMENTED\n",
+        "child a,b granted\nchild ERR_ACCESS_DENIED\nchild ERR_ACCESS_DENIED\nexit 0\nERR_IPC_CHANNEL_CLOSED\n",
+    );
+}
+
+/// An IPC echo child for the tests below (a plain Node script).
+const IPC_ECHO: &str = r#"
+process.on('message', (m) => {
+  if (m === 'bye') process.disconnect();
+  else process.send({ echo: m, pid: process.pid });
+});
+"#;
+
+#[test]
+fn spawn_with_an_ipc_stdio_entry_needs_allow_run() {
+    let d = Dir::new("spawn-ipc");
+    d.write("child.js", IPC_ECHO);
+    let script = r#"
+        const { spawn } = require('child_process');
+        let c;
+        try {
+          c = spawn(process.execPath, [__dirname + '/child.js'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+        } catch (e) { console.log(e.code); process.exit(0); }
+        c.on('message', (m) => { console.log(m.echo, m.pid === c.pid); c.send('bye'); });
+        c.on('disconnect', () => console.log('disconnect'));
+        c.on('exit', (code) => console.log('exit', code));
+        c.send('hi');
+        "#;
+    // Spawning the atoll binary is running a program: --allow-run rules, unlike fork().
+    check(&d.run(&[], script, &[]), "ERR_ACCESS_DENIED\n");
+    check(
+        &d.run(&["--allow-run", "--allow-read"], script, &[]),
+        "hi true\ndisconnect\nexit 0\n",
+    );
+}
+
+#[test]
+fn unref_parent_channel_and_child_let_the_parent_exit() {
+    let d = Dir::new("ipc-unref");
+    d.write("child.js", IPC_ECHO);
+    let start = std::time::Instant::now();
+    // The child waits for messages forever; unref'd, neither it nor its channel holds the parent.
+    // --timeout: a loop the channel wrongly holds open fails (124) instead of hanging.
+    let o = d.run(
+        &["--timeout=5000"],
+        r#"
+        const c = require('child_process').fork(__dirname + '/child.js');
+        c.unref();
+        c.channel.unref();
+        console.log('done');
+        "#,
+        &[],
+    );
+    check(&o, "done\n");
+    assert!(start.elapsed() < std::time::Duration::from_secs(4));
+}
+
+#[test]
+fn fork_with_node_as_exec_path_speaks_nodes_json_protocol() {
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("node is not on PATH: skipped");
+        return;
+    }
+    let d = Dir::new("ipc-node");
+    d.write("child.js", IPC_ECHO);
+    let o = d.run(
+        &["--allow-run=node"],
+        r#"
+        const c = require('child_process').fork(__dirname + '/child.js', { execPath: 'node' });
+        c.on('message', (m) => { console.log(JSON.stringify(m.echo), typeof m.pid); c.send('bye'); });
+        c.on('exit', (code) => console.log('exit', code));
+        c.send({ from: 'atoll', list: [1, 'two'] });
+        "#,
+        &[],
+    );
+    check(
+        &o,
+        "{\"from\":\"atoll\",\"list\":[1,\"two\"]} number\nexit 0\n",
     );
 }
 

@@ -1,7 +1,8 @@
 // atoll: the ChildProcess object behind node:child_process — a running program with its stdio
 // pipes as node:stream Readable/Writable over the op_cp_* ops, and Node's event order:
 // 'spawn' (next tick), 'exit' (code, signal), then 'close' once stdout/stderr closed too; a failed
-// spawn emits 'error' then 'close' (errno, null) with no 'exit'.
+// spawn emits 'error' then 'close' (errno, null) with no 'exit'. A stdio 'ipc' entry adds the
+// IPC channel (./ipc.js); its end counts towards 'close' like a pipe.
 import {
   op_cp_spawn, op_cp_read, op_cp_write, op_cp_close, op_cp_kill, op_cp_ref, op_cp_exited,
   op_cp_release,
@@ -14,8 +15,12 @@ import { constants as osConstants } from 'node:os';
 import { _errnoException } from 'node:util';
 import { codes } from '../errors.js';
 import { validateObject, validateString } from '../validators.js';
+import { setupChannel } from './ipc.js';
 
-const { ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL, ERR_NOT_IMPLEMENTED, ERR_INVALID_ARG_TYPE } = codes;
+const {
+  ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL, ERR_NOT_IMPLEMENTED, ERR_INVALID_ARG_TYPE,
+  ERR_IPC_ONE_PIPE, ERR_IPC_SYNC_FORK,
+} = codes;
 
 export const kFork = Symbol('kFork');
 
@@ -39,10 +44,11 @@ export function convertToValidSignal(signal) {
 }
 
 // Node's getValidStdio, reduced to what atoll can connect: 'pipe' | 'inherit' | 'ignore' or one
-// of this process's fds 0..2 (a number or a stream with such an `fd`) for each of fds 0..2.
-export function getValidStdio(stdio) {
+// of this process's fds 0..2 (a number or a stream with such an `fd`) for each of fds 0..2, and
+// one 'ipc' entry past them. Returns { stdio: [3 modes], ipc: index of 'ipc' or undefined }.
+export function getValidStdio(stdio, sync) {
+  let ipc;
   if (typeof stdio === 'string') {
-    if (stdio === 'ipc') throw new ERR_NOT_IMPLEMENTED('child_process.fork IPC');
     if (!['pipe', 'overlapped', 'inherit', 'ignore'].includes(stdio)) throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
     stdio = [stdio, stdio, stdio];
   } else if (!Array.isArray(stdio)) {
@@ -52,7 +58,14 @@ export function getValidStdio(stdio) {
   for (let i = 0; i < Math.max(3, stdio.length); i++) {
     let s = stdio[i];
     if (s === null || s === undefined) s = i < 3 ? 'pipe' : 'ignore';
-    if (s === 'ipc') throw new ERR_NOT_IMPLEMENTED('child_process.fork IPC');
+    if (s === 'ipc') {
+      if (sync) throw new ERR_IPC_SYNC_FORK();
+      if (ipc !== undefined) throw new ERR_IPC_ONE_PIPE();
+      // The channel's fd number in the child is its own (ATOLL_CHANNEL_FD says which).
+      if (i < 3) throw new ERR_NOT_IMPLEMENTED(`stdio[${i}] 'ipc' (the IPC channel goes after fds 0, 1 and 2)`);
+      ipc = i;
+      continue;
+    }
     if (typeof s === 'string') {
       if (!['pipe', 'overlapped', 'inherit', 'ignore'].includes(s)) throw new ERR_INVALID_ARG_VALUE('stdio', s);
       if (s === 'overlapped') s = 'pipe';
@@ -69,7 +82,7 @@ export function getValidStdio(stdio) {
     }
     out.push(s);
   }
-  return out;
+  return { stdio: out, ipc };
 }
 
 function toBuffer(chunk) {
@@ -147,7 +160,11 @@ export class ChildProcess extends EventEmitter {
   spawn(options) {
     validateObject(options, 'options');
     validateString(options.file, 'options.file');
-    const stdio = getValidStdio(options.stdio ?? 'pipe');
+    const { stdio, ipc } = getValidStdio(options.stdio ?? 'pipe', false);
+    const serialization = options.serialization || 'json';
+    if (serialization !== 'json' && serialization !== 'advanced') {
+      throw new ERR_INVALID_ARG_VALUE('options.serialization', serialization, 'must be "json" or "advanced"');
+    }
     const args = options.args ?? [options.file];
     this.spawnfile = options.file;
     this.spawnargs = args;
@@ -162,6 +179,7 @@ export class ChildProcess extends EventEmitter {
       uid: options.uid ?? undefined,
       gid: options.gid ?? undefined,
       fork: options[kFork] === true,
+      ipc: ipc === undefined ? undefined : serialization,
     };
     const res = op_cp_spawn(req, (status) => this._onExit(status));
     const failed = res.error !== undefined;
@@ -183,6 +201,13 @@ export class ChildProcess extends EventEmitter {
       this.stdio[i] = stream;
     }
     [this.stdin, this.stdout, this.stderr] = this.stdio;
+    if (ipc !== undefined) {
+      this.stdio[ipc] = null;
+      if (!failed) {
+        this._closesNeeded++;
+        setupChannel(this, res.ipc, serialization, { refed: true, onClose: () => maybeClose(this) });
+      }
+    }
     if (failed) {
       const err = _errnoException(res.error.errno, `spawn ${this.spawnfile}`);
       err.path = this.spawnfile;
@@ -228,10 +253,6 @@ export class ChildProcess extends EventEmitter {
   ref() { if (this._handle) op_cp_ref(this._rid, true); }
 
   unref() { if (this._handle) op_cp_ref(this._rid, false); }
-
-  send() { throw new ERR_NOT_IMPLEMENTED('child_process.fork IPC'); }
-
-  disconnect() { throw new ERR_NOT_IMPLEMENTED('child_process.fork IPC'); }
 
   [Symbol.dispose]() { if (!this.killed) this.kill(); }
 }

@@ -1,14 +1,19 @@
 //! `atoll:ops` exports for `node:child_process`: spawn (exit delivered as a listener event that
-//! holds a loop ref until it arrives), pipe reads/writes as promises, kill, and `spawnSync`.
+//! holds a loop ref until it arrives), pipe reads/writes as promises, kill, and `spawnSync`; and
+//! the IPC channel of `fork()` (`op_ipc_*`): complete lines arrive as listener events, a ref'd
+//! channel holds a loop ref.
 
-use std::{cell::RefCell, collections::HashSet};
+use std::{
+    cell::RefCell,
+    collections::{HashMap, HashSet},
+};
 
 use rquickjs::{Ctx, Exception, Function, Object, Persistent, Promise, Result, Value};
 
 use super::{convert, spawn_op, state, Completion};
 use crate::ops::{
     child_process::{self as cp, SpawnRequest, StdioMode, SyncOptions},
-    OpError, OpValue,
+    ipc, net, OpError, OpValue,
 };
 
 /// Every export this module adds to `atoll:ops`.
@@ -22,11 +27,33 @@ pub const PROCESS_OP_NAMES: &[&str] = &[
     "op_cp_ref",
     "op_cp_exited",
     "op_cp_release",
+    "op_ipc_take_inherited",
+    "op_ipc_start",
+    "op_ipc_write",
+    "op_ipc_close",
+    "op_ipc_ref",
 ];
 
 thread_local! {
     /// Children whose exit still holds the event loop open (rid -> exit listener id).
     static REFED: RefCell<HashSet<u32>> = RefCell::default();
+    /// IPC channels holding a loop ref.
+    static IPC_REFED: RefCell<HashSet<u32>> = RefCell::default();
+    /// IPC channel rid -> the listener its lines go to.
+    static IPC_LISTENERS: RefCell<HashMap<u32, u64>> = RefCell::default();
+}
+
+/// Hold (`on`) or release the loop ref of IPC channel `rid`.
+fn ipc_ref(ctx: &Ctx<'_>, rid: u32, on: bool) {
+    let st = state(ctx);
+    IPC_REFED.with(|r| {
+        let mut r = r.borrow_mut();
+        if on && IPC_LISTENERS.with(|l| l.borrow().contains_key(&rid)) && r.insert(rid) {
+            st.refs.set(st.refs.get() + 1);
+        } else if !on && r.remove(&rid) {
+            st.refs.set(st.refs.get().saturating_sub(1));
+        }
+    });
 }
 
 fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
@@ -74,6 +101,7 @@ fn request<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<SpawnRequest> {
         uid: o.get("uid")?,
         gid: o.get("gid")?,
         fork: o.get::<_, Option<bool>>("fork")?.unwrap_or(false),
+        ipc: o.get("ipc")?,
     })
 }
 
@@ -109,18 +137,28 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             REFED.with(|r| r.borrow_mut().insert(spawned.rid));
             let tx = st.tx.clone();
             let (child, exited) = (spawned.child, spawned.exited);
+            let channel = match spawned.ipc {
+                Some(fd) => Some(throw(&ctx, ipc::open(fd))?),
+                None => None,
+            };
+            // A channel's last lines and its EOF ('disconnect') are delivered before 'exit'.
+            let channel_ended = channel.map(ipc::ended);
             tokio::spawn(async move {
                 let value = cp::wait(child, exited).await;
+                if let Some(ended) = channel_ended {
+                    ended.await;
+                }
                 let _ = tx.send(Completion::Event { listener, value });
             });
-            convert::to_js(
-                &ctx,
-                OpValue::Object(vec![
-                    ("rid", OpValue::Number(spawned.rid as f64)),
-                    ("pid", OpValue::Number(spawned.pid as f64)),
-                    ("listener", OpValue::Number(listener as f64)),
-                ]),
-            )
+            let mut fields = vec![
+                ("rid", OpValue::Number(spawned.rid as f64)),
+                ("pid", OpValue::Number(spawned.pid as f64)),
+                ("listener", OpValue::Number(listener as f64)),
+            ];
+            if let Some(rid) = channel {
+                fields.push(("ipc", OpValue::Number(rid as f64)));
+            }
+            convert::to_js(&ctx, OpValue::Object(fields))
         },
     )?;
     set(
@@ -199,5 +237,82 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             }
         },
     )?;
+    register_ipc(ctx, o)
+}
+
+fn register_ipc<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    // The channel this process was forked with: `{ rid, serialization, fd }` or null. Only the
+    // main runtime has one (worker threads share the process but not its channel).
+    set(
+        ctx,
+        o,
+        "op_ipc_take_inherited",
+        |ctx: Ctx<'js>| -> Result<Value<'js>> {
+            if crate::ops::worker::is_worker_thread() {
+                return Ok(Value::new_null(ctx));
+            }
+            let Some((fd, mode)) = ipc::take_inherited() else {
+                return Ok(Value::new_null(ctx));
+            };
+            let rid = throw(&ctx, ipc::open(fd))?;
+            convert::to_js(
+                &ctx,
+                OpValue::Object(vec![
+                    ("rid", OpValue::Number(rid as f64)),
+                    ("serialization", mode.into()),
+                    ("fd", ipc::fd(rid).map(f64::from).into()),
+                ]),
+            )
+        },
+    )?;
+    // Start reading: `on_lines(lines)` per read with an array of complete lines, once with null
+    // at EOF. `refed`: whether the channel holds the loop open from the start.
+    set(
+        ctx,
+        o,
+        "op_ipc_start",
+        |ctx: Ctx<'js>, rid: u32, on_lines: Function<'js>, refed: bool| {
+            let st = state(&ctx);
+            let listener = st.next_id();
+            st.listeners
+                .borrow_mut()
+                .insert(listener, Persistent::save(&ctx, on_lines));
+            IPC_LISTENERS.with(|l| l.borrow_mut().insert(rid, listener));
+            if refed {
+                ipc_ref(&ctx, rid, true);
+            }
+            let tx = st.tx.clone();
+            ipc::start_reading(rid, move |lines| {
+                let value = match lines {
+                    Some(lines) => OpValue::Array(lines.into_iter().map(OpValue::String).collect()),
+                    None => OpValue::Null,
+                };
+                tx.send(Completion::Event { listener, value }).is_ok()
+            });
+        },
+    )?;
+    // A number when the kernel took the whole message now, else a promise.
+    set(
+        ctx,
+        o,
+        "op_ipc_write",
+        |ctx: Ctx<'js>, rid: u32, data: Value<'js>| -> Result<Value<'js>> {
+            let bytes = convert::bytes_from_js(&ctx, &data)?;
+            match throw(&ctx, ipc::write(rid, bytes))? {
+                net::Write::Done(n) => Ok(Value::new_number(ctx, n as f64)),
+                net::Write::Pending(fut) => Ok(spawn_op(&ctx, fut)?.into_value()),
+            }
+        },
+    )?;
+    set(ctx, o, "op_ipc_close", |ctx: Ctx<'js>, rid: u32| {
+        ipc_ref(&ctx, rid, false);
+        if let Some(listener) = IPC_LISTENERS.with(|l| l.borrow_mut().remove(&rid)) {
+            state(&ctx).listeners.borrow_mut().remove(&listener);
+        }
+        ipc::close(rid);
+    })?;
+    set(ctx, o, "op_ipc_ref", |ctx: Ctx<'js>, rid: u32, on: bool| {
+        ipc_ref(&ctx, rid, on)
+    })?;
     Ok(())
 }

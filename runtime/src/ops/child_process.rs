@@ -65,6 +65,8 @@ pub struct SpawnRequest {
     pub gid: Option<u32>,
     /// `fork()`: `file` is the module to run with this binary and the parent's grants.
     pub fork: bool,
+    /// A stdio `'ipc'` entry: open an IPC channel with this serialization (`json`/`advanced`).
+    pub ipc: Option<String>,
 }
 
 fn denied(file: &str, flag: String) -> OpError {
@@ -243,7 +245,11 @@ fn stdio(mode: StdioMode) -> std::io::Result<std::process::Stdio> {
     })
 }
 
-fn command(st: &OpState, req: &SpawnRequest) -> Result<std::process::Command, OpError> {
+/// The IPC socketpair of a spawn: (parent end, child end); the child end is closed once the
+/// child started.
+type IpcPair = Option<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)>;
+
+fn command(st: &OpState, req: &SpawnRequest) -> Result<(std::process::Command, IpcPair), OpError> {
     let (program, argv0, args) = plan(st, req)?;
     let mut cmd = std::process::Command::new(program);
     cmd.arg0(argv0).args(args).env_clear();
@@ -270,7 +276,31 @@ fn command(st: &OpState, req: &SpawnRequest) -> Result<std::process::Command, Op
     if let Some(gid) = req.gid {
         cmd.gid(gid);
     }
-    Ok(cmd)
+    let ipc = match &req.ipc {
+        Some(mode) => Some(ipc_channel(&mut cmd, mode).map_err(io_err)?),
+        None => None,
+    };
+    Ok((cmd, ipc))
+}
+
+/// A socketpair whose child end stays open in the child under its own number, announced in
+/// `ATOLL_CHANNEL_FD` (and `NODE_CHANNEL_FD` for a 'json' channel, which a Node child reads).
+fn ipc_channel(
+    cmd: &mut std::process::Command,
+    mode: &str,
+) -> std::io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
+    use std::os::fd::AsRawFd;
+    let (parent, child) = super::ipc::socketpair()?;
+    let fd = child.as_raw_fd();
+    cmd.env(super::ipc::CHANNEL_FD_ENV, fd.to_string())
+        .env(super::ipc::SERIALIZATION_ENV, mode);
+    if mode == "json" {
+        cmd.env("NODE_CHANNEL_FD", fd.to_string())
+            .env("NODE_CHANNEL_SERIALIZATION_MODE", "json");
+    }
+    // SAFETY: the closure only calls fcntl(2), which is async-signal-safe.
+    unsafe { cmd.pre_exec(move || super::ipc::keep_across_exec(fd)) };
+    Ok((parent, child))
 }
 
 /// A readable pipe end; `cancel` ends a pending read when JS destroys the stream (a grandchild
@@ -301,12 +331,14 @@ pub struct Spawned {
     pub pid: u32,
     pub child: tokio::process::Child,
     pub exited: Arc<AtomicBool>,
+    /// The parent end of the IPC channel, when the request asked for one.
+    pub ipc: Option<std::os::fd::OwnedFd>,
 }
 
 /// `child_process.spawn`: start the program (the capability check first). Errors: `AccessDenied`
 /// (thrown by the caller) or `Sys` (reported as the child's 'error' event, `spawn <file> ENOENT`).
 pub fn spawn(st: &OpState, req: &SpawnRequest) -> Result<Spawned, OpError> {
-    let cmd = command(st, req)?;
+    let (cmd, ipc) = command(st, req)?;
     let mut cmd = tokio::process::Command::from(cmd);
     // `--max-children`: the slot frees when `wait` sets `exited` (or now, if the spawn fails).
     let exited = Arc::new(AtomicBool::new(false));
@@ -317,6 +349,8 @@ pub fn spawn(st: &OpState, req: &SpawnRequest) -> Result<Spawned, OpError> {
         exited.store(true, Ordering::SeqCst);
         OpError::io(&e, "spawn", None)
     })?;
+    // Our copy of the child's end closes now: the parent end then sees EOF when the child ends.
+    let ipc = ipc.map(|(parent, _child)| parent);
     let pid = child.id().unwrap_or(0);
     let boxed = |r: Option<Box<dyn AsyncRead + Send + Unpin>>| {
         r.map(|r| {
@@ -343,6 +377,7 @@ pub fn spawn(st: &OpState, req: &SpawnRequest) -> Result<Spawned, OpError> {
         pid,
         child,
         exited,
+        ipc,
     })
 }
 
@@ -546,8 +581,9 @@ pub fn spawn_sync(
             ("code", super::error::errno_code(errno).into()),
         ])
     };
+    // IPC needs an event loop: node:child_process refuses it for *Sync (ERR_IPC_SYNC_FORK).
     let mut cmd = match command(st, req) {
-        Ok(c) => c,
+        Ok((c, _)) => c,
         Err(OpError::Sys { errno, .. }) => {
             return Ok(OpValue::Object(vec![("error", sys_error(-errno))]))
         }

@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod error;
 pub mod fs;
 pub mod http;
+pub mod ipc;
 pub mod limits;
 pub mod module;
 pub mod net;
