@@ -3,6 +3,7 @@
 
 mod bind;
 mod bind_crypto;
+mod bind_dns;
 mod bind_fs;
 mod bind_http;
 mod bind_net;

@@ -3,6 +3,7 @@
 
 pub mod child_process;
 pub mod crypto;
+pub mod dns;
 pub mod error;
 pub mod fs;
 pub mod http;
