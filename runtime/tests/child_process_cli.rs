@@ -418,3 +418,23 @@ fn unref_lets_the_loop_exit() {
     check(&o, "done\n");
     assert!(start.elapsed() < std::time::Duration::from_secs(4));
 }
+
+#[test]
+fn child_channel_unref_lets_a_listening_child_exit() {
+    let d = Dir::new("ipc-child-unref");
+    // A 'message' listener refs the child's channel; process.channel.unref() overrides that.
+    d.write(
+        "child.js",
+        "process.on('message', () => {}); process.channel.unref(); console.log('child', process.connected);",
+    );
+    let o = d.run(
+        &["--timeout=5000"],
+        r#"
+        const c = require('child_process').fork(__dirname + '/child.js');
+        c.on('disconnect', () => console.log('disconnect'));
+        c.on('exit', (code) => console.log('exit', code));
+        "#,
+        &[],
+    );
+    check(&o, "child true\ndisconnect\nexit 0\n");
+}
