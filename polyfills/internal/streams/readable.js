@@ -223,22 +223,30 @@ function howMuchToRead(n, state) {
 }
 
 Readable.prototype.read = function read(n) {
-  if (n === undefined) n = NaN;
-  else if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
   const state = this._readableState;
-  const nOrig = n;
+  let nOrig;
+  if (n === undefined) {
+    // read() with no size, as flow() calls it: one buffered chunk when flowing, else all.
+    nOrig = NaN;
+    state.emittedReadable = false;
+    if (state.length === 0 && state.ended) n = 0;
+    else if (state.objectMode) n = 1;
+    else n = state.flowing && state.length ? state.buffer[0].length : state.length;
+  } else {
+    if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
+    nOrig = n;
+    if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
+    if (n !== 0) state.emittedReadable = false;
 
-  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-  if (n !== 0) state.emittedReadable = false;
+    if (n === 0 && state.needReadable &&
+        ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
+      if (state.length === 0 && state.ended) endReadable(this);
+      else emitReadable(this);
+      return null;
+    }
 
-  if (n === 0 && state.needReadable &&
-      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-    if (state.length === 0 && state.ended) endReadable(this);
-    else emitReadable(this);
-    return null;
+    n = howMuchToRead(n, state);
   }
-
-  n = howMuchToRead(n, state);
   if (n === 0 && state.ended) {
     if (state.length === 0) endReadable(this);
     return null;
