@@ -1,10 +1,12 @@
-// node:net — TCP sockets and servers over tokio (ops in runtime/src/ops/net.rs). Every connect
-// and listen goes through the --allow-net policy in Rust; a denial arrives as ERR_ACCESS_DENIED
-// on the socket's / server's 'error' event, like any other connect/listen failure.
+// node:net — TCP and Unix-domain sockets and servers over tokio (ops in runtime/src/ops/net.rs).
+// Every TCP connect and listen goes through the --allow-net policy in Rust; a Unix socket path
+// needs --allow-write on it (binding creates a file; connecting counts as a write, as in Node's
+// permission model). A denial arrives as ERR_ACCESS_DENIED on the socket's / server's 'error'
+// event, like any other connect/listen failure.
 import {
   op_net_connect, op_net_listen, op_net_server_close, op_net_read_start, op_net_read_stop,
   op_net_write, op_net_shutdown, op_net_close, op_net_addresses, op_net_set_no_delay,
-  op_net_set_keep_alive, op_net_ref, op_dns_lookup,
+  op_net_set_keep_alive, op_net_ref, op_dns_lookup, op_net_connect_unix, op_net_listen_unix,
 } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import EventEmitter from 'node:events';
@@ -42,10 +44,6 @@ export function _normalizeArgs(args) {
   }
   const cb = args[args.length - 1];
   return [options, typeof cb === 'function' ? cb : null];
-}
-
-function unixNotImplemented() {
-  return new codes.ERR_NOT_IMPLEMENTED('Unix domain sockets (net path option)');
 }
 
 function toBuffer(chunk, encoding) {
@@ -296,8 +294,19 @@ Socket.prototype.connect = function (...args) {
     this._writableState.destroyed = false;
     this._readableState.destroyed = false;
   }
-  if (options.path !== undefined) {
-    process.nextTick(() => this.destroy(unixNotImplemented()));
+  if (options.path !== undefined && options.path !== null) {
+    const { path } = options;
+    if (typeof path !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('options.path', 'string', path);
+    if (options.timeout) this.setTimeout(options.timeout);
+    this.connecting = true;
+    this._pendingConnect = true;
+    ensureNet();
+    op_net_connect_unix(path).then((id) => this._onConnected(id, [undefined, undefined], options), (err) => {
+      this._pendingConnect = false;
+      this.connecting = false;
+      this.destroy(err && err.code === 'ERR_ACCESS_DENIED' ? err
+        : exceptionWithHostPort({ errno: err.errno, code: err.code, syscall: 'connect', address: path }));
+    });
     return this;
   }
   const host = options.host || options.hostname || 'localhost';
@@ -311,30 +320,34 @@ Socket.prototype.connect = function (...args) {
   this._pendingConnect = true;
   this._host = host;
   ensureNet();
-  op_net_connect(host, port).then(([id, local, remote]) => {
-    this._pendingConnect = false;
-    if (this.destroyed) {
-      op_net_close(id);
-      return;
-    }
-    this.connecting = false;
-    this._attach(id, [local, remote]);
-    if (options.noDelay) op_net_set_no_delay(id, true);
-    if (options.keepAlive) op_net_set_keep_alive(id, true, options.keepAliveInitialDelay || 0);
-    this._touch();
-    const pending = this._pendingWrite;
-    this._pendingWrite = null;
-    this.emit('connect');
-    this.emit('ready');
-    if (pending) this._writeGeneric(pending[0], pending[1]);
-    if (!this.isPaused() || this.listenerCount('data') === 0) this.read(0);
-  }, (err) => {
+  op_net_connect(host, port).then(([id, local, remote]) => this._onConnected(id, [local, remote], options), (err) => {
     this._pendingConnect = false;
     this.connecting = false;
     const address = isIP(host) ? host : (host === 'localhost' ? '127.0.0.1' : host);
     this.destroy(sysError(err, 'connect', address, port));
   });
   return this;
+};
+
+// A connect (TCP, Unix, or TLS after its handshake) succeeded with handle `id`.
+Socket.prototype._onConnected = function (id, addresses, options) {
+  this._pendingConnect = false;
+  if (this.destroyed) {
+    op_net_close(id);
+    return;
+  }
+  this.connecting = false;
+  this._attach(id, addresses);
+  if (options.noDelay) op_net_set_no_delay(id, true);
+  if (options.keepAlive) op_net_set_keep_alive(id, true, options.keepAliveInitialDelay || 0);
+  this._touch();
+  const pending = this._pendingWrite;
+  this._pendingWrite = null;
+  this.emit('connect');
+  if (this._onSecure) this._onSecure();
+  this.emit('ready');
+  if (pending) this._writeGeneric(pending[0], pending[1]);
+  if (!this.isPaused() || this.listenerCount('data') === 0) this.read(0);
 };
 
 Socket.prototype.setNoDelay = function (enable = true) {
@@ -513,22 +526,27 @@ Server.prototype._onHandleEvent = function (kind, payload) {
     const [id, local, remote] = payload;
     if (this.maxConnections !== undefined && this._connections >= this.maxConnections) {
       op_net_close(id);
-      this.emit('drop', {
+      // A Unix socket connection has no addresses.
+      this.emit('drop', local ? {
         localAddress: local[0], localPort: local[1], localFamily: local[2],
         remoteAddress: remote[0], remotePort: remote[1], remoteFamily: remote[2],
-      });
+      } : {});
       return;
     }
-    const socket = new Socket({
+    const socketOptions = {
       handle: id, addresses: [local, remote], allowHalfOpen: this.allowHalfOpen,
       pauseOnCreate: this.pauseOnConnect,
-    });
+    };
+    // tls.Server makes TLSSockets (payload[3] is the TLS session).
+    const socket = this._makeSocket ? this._makeSocket(socketOptions, payload[3]) : new Socket(socketOptions);
     if (this.noDelay) op_net_set_no_delay(id, true);
     if (this.keepAlive) op_net_set_keep_alive(id, true, this.keepAliveInitialDelay * 1000);
     socket.server = this;
     socket._server = this;
     this._connections++;
     this.emit('connection', socket);
+    // TLS connections arrive handshaken: 'connection' and 'secureConnection' at once.
+    if (this._makeSocket) this.emit('secureConnection', socket);
   } else if (kind === EV_ERROR) {
     this.emit('error', uvException({ errno: payload.errno, code: payload.code, syscall: payload.syscall }));
   }
@@ -545,7 +563,9 @@ function listenError(err, address, port) {
 Server.prototype._listenOn = function (hostArg, address, port, backlog) {
   let r;
   try {
-    r = op_net_listen(hostArg, address, port, backlog || 511);
+    // tls.Server listens through its own op (same result shape).
+    r = this._listenOp ? this._listenOp(hostArg, address, port, backlog || 511)
+      : op_net_listen(hostArg, address, port, backlog || 511);
   } catch (err) {
     if (hostArg === undefined && address === '::' && (err.code === 'EAFNOSUPPORT' || err.code === 'EADDRNOTAVAIL')) {
       this._listenOn(undefined, '0.0.0.0', port, backlog);
@@ -580,8 +600,8 @@ Server.prototype.listen = function (...args) {
   }
   if (this._listening) throw new codes.ERR_SERVER_ALREADY_LISTEN();
   if (cb) this.once('listening', cb);
-  if (options.path !== undefined) {
-    process.nextTick(() => this.emit('error', unixNotImplemented()));
+  if (options.path !== undefined && options.path !== null) {
+    this._listenUnix(String(options.path));
     return this;
   }
   let port = options.port ?? 0;
@@ -604,8 +624,28 @@ Server.prototype.listen = function (...args) {
   return this;
 };
 
+Server.prototype._listenUnix = function (path) {
+  ensureNet();
+  let id;
+  try {
+    id = op_net_listen_unix(path);
+  } catch (err) {
+    process.nextTick(() => this.emit('error', err.code === 'ERR_ACCESS_DENIED' ? err
+      : uvExceptionWithHostPort({ errno: err.errno, code: err.code, syscall: 'listen', address: path, port: -1 })));
+    return;
+  }
+  this._handle = id;
+  this._address = path;
+  this._listening = true;
+  attach(id, this);
+  if (!this._refd) op_net_ref(id, false);
+  process.nextTick(() => this.emit('listening'));
+};
+
 Server.prototype.address = function () {
-  return this._listening ? { ...this._address } : null;
+  if (!this._listening) return null;
+  // A Unix socket server's address is its path.
+  return typeof this._address === 'string' ? this._address : { ...this._address };
 };
 
 Server.prototype._emitCloseIfDrained = function () {

@@ -32,6 +32,9 @@ use rustix::fs::{AtFlags, Mode, OFlags, StatxFlags, Timespec, Timestamps};
 
 use crate::grants::{Grants, Scope};
 
+mod unix;
+pub use unix::{UnixBinding, UnixTarget};
+
 /// Which capability an operation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Access {

@@ -43,6 +43,7 @@ export class Agent extends EventEmitter {
     name += ':';
     if (options.localAddress) name += options.localAddress;
     if (options.family === 4 || options.family === 6) name += `:${options.family}`;
+    if (options.socketPath) name += `:${options.socketPath}`;
     return name;
   }
 

@@ -1,10 +1,10 @@
 // fetch, Request, Response, Headers and FormData (Fetch Standard, Node 20/undici flavour).
 // Bodies are kept as their source (text, bytes, Blob, FormData) until someone asks for
 // `.body`, which makes a ReadableStream on demand; `atoll serve` (internal/web/serve.js) reads
-// the source directly. `fetch()` is http: only and goes through node:http's client, so every
-// connect is checked by the --allow-net policy; https: rejects naming itself.
+// the source directly. `fetch()` goes through node:http's / node:https's client (TLS by rustls),
+// so every connect is checked by the --allow-net policy.
 import { op_require_builtin } from 'atoll:ops';
-import { codes, nodeError } from '../errors.js';
+import { codes } from '../errors.js';
 import {
   ReadableStream, createReadableStream, controllerOf, isDisturbed, DecompressionStream,
 } from './streams.js';
@@ -23,8 +23,10 @@ const encoder = new TextEncoder();
 const utf8 = (bytes) => new TextDecoder().decode(bytes);
 
 let httpModule;
+let httpsModule;
 let bufferModule;
 const http = () => (httpModule ??= op_require_builtin('node:http'));
+const https = () => (httpsModule ??= op_require_builtin('node:https'));
 const buffer = () => (bufferModule ??= op_require_builtin('node:buffer'));
 
 // ---- Headers -------------------------------------------------------------------------------
@@ -832,14 +834,11 @@ function run(request, resolveFetch, rejectFetch) {
 
   const start = async (url) => {
     const u = new URL(url);
-    if (u.protocol === 'https:') {
-      throw fetchFailed(nodeError(Error, 'ERR_NOT_IMPLEMENTED',
-        `fetch: https: is not supported by atoll yet (only http:), requested ${u.href}`));
-    }
     if (u.protocol === 'data:') {
       return dataResponse(u);
     }
-    if (u.protocol !== 'http:') throw fetchFailed(new TypeError(`fetch: unsupported URL scheme '${u.protocol}'`));
+    const secure = u.protocol === 'https:';
+    if (u.protocol !== 'http:' && !secure) throw fetchFailed(new TypeError(`fetch: unsupported URL scheme '${u.protocol}'`));
     let payload = null;
     if (body !== null) {
       if (body.pending) payload = await body.pending;
@@ -856,9 +855,9 @@ function run(request, resolveFetch, rejectFetch) {
       if (!headers.has('accept-encoding')) outHeaders['accept-encoding'] = 'gzip, deflate';
       if (payload !== null) outHeaders['content-length'] = payload.byteLength;
       else if (body === null && (method === 'POST' || method === 'PUT')) outHeaders['content-length'] = 0;
-      const req = http().request({
+      const req = (secure ? https() : http()).request({
         host: u.hostname,
-        port: u.port || 80,
+        port: u.port || (secure ? 443 : 80),
         path: `${u.pathname}${u.search}`,
         method,
         headers: outHeaders,

@@ -15,8 +15,9 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
         .chain(super::bind_fs::FS_OP_NAMES)
         .chain(super::bind_crypto::CRYPTO_OP_NAMES)
         .chain(super::bind_net::NET_OP_NAMES)
-        .chain(super::bind_dns::DNS_OP_NAMES)
+        .chain(super::bind_tls::TLS_OP_NAMES)
         .chain(super::bind_http::HTTP_OP_NAMES)
+        .chain(super::bind_dns::DNS_OP_NAMES)
         .chain(super::bind_process::PROCESS_OP_NAMES)
         .chain(super::bind_serve::SERVE_OP_NAMES)
         .chain(super::bind_wasm::WASM_OP_NAMES)
@@ -424,8 +425,9 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     super::bind_fs::register(ctx, &o)?;
     super::bind_crypto::register(ctx, &o)?;
     super::bind_net::register(ctx, &o)?;
-    super::bind_dns::register(ctx, &o)?;
+    super::bind_tls::register(ctx, &o)?;
     super::bind_http::register(ctx, &o)?;
+    super::bind_dns::register(ctx, &o)?;
     super::bind_process::register(ctx, &o)?;
     super::bind_serve::register(ctx, &o)?;
     super::bind_wasm::register(ctx, &o)?;

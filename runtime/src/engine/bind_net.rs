@@ -47,10 +47,10 @@ pub const NET_OP_NAMES: &[&str] = &[
     "op_http_write_response",
 ];
 
-struct NetEngine {
-    table: Arc<NetTable>,
-    policy: Arc<NetPolicy>,
-    emit: Emit,
+pub(super) struct NetEngine {
+    pub(super) table: Arc<NetTable>,
+    pub(super) policy: Arc<NetPolicy>,
+    pub(super) emit: Emit,
     /// Handles currently holding a loop ref.
     refd: RefCell<HashSet<u64>>,
     parsers: RefCell<HashMap<u64, Parser>>,
@@ -65,7 +65,7 @@ unsafe impl<'js> JsLifetime<'js> for NetHandle {
     type Changed<'to> = NetHandle;
 }
 
-fn net(ctx: &Ctx<'_>) -> Result<Rc<NetEngine>> {
+pub(super) fn net(ctx: &Ctx<'_>) -> Result<Rc<NetEngine>> {
     match ctx.userdata::<NetHandle>() {
         Some(h) => Ok(h.0.clone()),
         None => Err(convert::throw_op_error(
@@ -75,11 +75,11 @@ fn net(ctx: &Ctx<'_>) -> Result<Rc<NetEngine>> {
     }
 }
 
-fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
+pub(super) fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+pub(super) fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
@@ -88,7 +88,7 @@ where
 }
 
 /// Hold (`on`) or release the loop ref of handle `id`.
-fn set_ref(ctx: &Ctx<'_>, ne: &NetEngine, id: u64, on: bool) {
+pub(super) fn set_ref(ctx: &Ctx<'_>, ne: &NetEngine, id: u64, on: bool) {
     let st = state(ctx);
     let mut refd = ne.refd.borrow_mut();
     if on && refd.insert(id) {
@@ -98,7 +98,7 @@ fn set_ref(ctx: &Ctx<'_>, ne: &NetEngine, id: u64, on: bool) {
     }
 }
 
-fn port_of(ctx: &Ctx<'_>, port: f64) -> Result<u16> {
+pub(super) fn port_of(ctx: &Ctx<'_>, port: f64) -> Result<u16> {
     if port.fract() == 0.0 && (0.0..65536.0).contains(&port) {
         Ok(port as u16)
     } else {

@@ -9,6 +9,7 @@ mod bind_http;
 mod bind_net;
 mod bind_process;
 mod bind_serve;
+mod bind_tls;
 mod bind_wasm;
 mod bind_worker;
 mod convert;

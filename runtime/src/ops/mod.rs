@@ -14,6 +14,7 @@ pub mod net;
 pub mod os;
 pub mod process;
 pub mod serve;
+pub mod tls;
 pub mod url;
 pub mod wasm;
 pub mod worker;

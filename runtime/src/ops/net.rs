@@ -7,7 +7,8 @@ use std::{
     collections::HashMap,
     io,
     net::{IpAddr, SocketAddr},
-    os::fd::AsRawFd,
+    os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd},
+    path::Path,
     sync::{
         atomic::{AtomicU64, Ordering},
         Arc, Mutex,
@@ -16,11 +17,15 @@ use std::{
 };
 
 use tokio::{
-    net::{TcpListener, TcpStream},
+    io::{Interest, Ready},
+    net::{TcpListener, TcpStream, UnixListener, UnixStream},
     sync::watch,
     task::AbortHandle,
 };
-use wasi_bridge::net::{NetError, NetPolicy};
+use wasi_bridge::{
+    fs::{CapFs, UnixBinding},
+    net::{NetError, NetPolicy},
+};
 
 use super::{
     http::{Event, Kind, Parser},
@@ -39,8 +44,83 @@ pub const EV_HTTP: f64 = 4.0;
 /// Delivers one event to JS; false once the runtime is gone.
 pub type Emit = Arc<dyn Fn(OpValue) -> bool + Send + Sync>;
 
+/// A connected stream socket: TCP, or Unix (also the plaintext end of a TLS connection, see
+/// `ops/tls.rs`). The methods are tokio's, for either kind.
+pub enum Stream {
+    Tcp(TcpStream),
+    Unix(UnixStream),
+}
+
+macro_rules! either {
+    ($s:expr, $x:ident => $e:expr) => {
+        match $s {
+            Stream::Tcp($x) => $e,
+            Stream::Unix($x) => $e,
+        }
+    };
+}
+
+impl Stream {
+    pub fn try_read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        either!(self, s => s.try_read(buf))
+    }
+
+    pub fn try_write(&self, buf: &[u8]) -> io::Result<usize> {
+        either!(self, s => s.try_write(buf))
+    }
+
+    pub async fn ready(&self, interest: Interest) -> io::Result<Ready> {
+        either!(self, s => s.ready(interest).await)
+    }
+
+    pub async fn writable(&self) -> io::Result<()> {
+        either!(self, s => s.writable().await)
+    }
+
+    pub fn try_io<R>(
+        &self,
+        interest: Interest,
+        f: impl FnOnce() -> io::Result<R>,
+    ) -> io::Result<R> {
+        either!(self, s => s.try_io(interest, f))
+    }
+
+    /// TCP only: a Unix socket has no IP address (Node reports none).
+    pub fn local_addr(&self) -> io::Result<SocketAddr> {
+        match self {
+            Stream::Tcp(s) => s.local_addr(),
+            Stream::Unix(_) => Err(io::ErrorKind::Unsupported.into()),
+        }
+    }
+
+    pub fn peer_addr(&self) -> io::Result<SocketAddr> {
+        match self {
+            Stream::Tcp(s) => s.peer_addr(),
+            Stream::Unix(_) => Err(io::ErrorKind::Unsupported.into()),
+        }
+    }
+}
+
+impl From<TcpStream> for Stream {
+    fn from(s: TcpStream) -> Self {
+        Stream::Tcp(s)
+    }
+}
+
+impl AsFd for Stream {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        either!(self, s => s.as_fd())
+    }
+}
+
+impl AsRawFd for Stream {
+    fn as_raw_fd(&self) -> RawFd {
+        either!(self, s => s.as_raw_fd())
+    }
+}
+
 pub struct Sock {
-    pub stream: TcpStream,
+    pub stream: Stream,
     flowing: watch::Sender<bool>,
     reader: Mutex<Option<AbortHandle>>,
     /// `node:http` server mode: reads are parsed here and delivered as request events (Node's
@@ -61,7 +141,10 @@ pub enum Write {
 
 struct Srv {
     accept: AbortHandle,
-    local: SocketAddr,
+    /// None for a Unix socket server (JS knows its path).
+    local: Option<SocketAddr>,
+    /// A Unix socket server's file, removed on close like Node does.
+    unix: Option<UnixBinding>,
     _slot: HandleSlot,
 }
 
@@ -122,7 +205,7 @@ fn family(a: &SocketAddr) -> &'static str {
     }
 }
 
-fn addr_value(a: Option<SocketAddr>) -> OpValue {
+pub(crate) fn addr_value(a: Option<SocketAddr>) -> OpValue {
     match a {
         Some(a) => OpValue::Array(vec![
             a.ip().to_string().into(),
@@ -145,13 +228,13 @@ impl NetTable {
         self.next.fetch_add(1, Ordering::Relaxed) + 1
     }
 
-    fn add_sock(&self, stream: TcpStream, slot: HandleSlot) -> u64 {
+    pub(crate) fn add_sock(&self, stream: impl Into<Stream>, slot: HandleSlot) -> u64 {
         let id = self.id();
         let (flowing, _) = watch::channel(false);
         lock(&self.socks).insert(
             id,
             Arc::new(Sock {
-                stream,
+                stream: stream.into(),
                 flowing,
                 reader: Mutex::new(None),
                 http: Mutex::new(None),
@@ -182,7 +265,7 @@ impl NetTable {
 
     /// `server.address()`.
     pub fn server_address(&self, id: u64) -> OpValue {
-        addr_value(lock(&self.servers).get(&id).map(|s| s.local))
+        addr_value(lock(&self.servers).get(&id).and_then(|s| s.local))
     }
 
     /// Start (or resume) delivering data events for socket `id`.
@@ -269,15 +352,21 @@ impl NetTable {
         }
     }
 
+    /// A no-op on a Unix socket, as in Node (a pipe handle has no setNoDelay).
     pub fn set_no_delay(&self, id: u64, on: bool) -> Result<(), OpError> {
-        self.sock(id)?
-            .stream
-            .set_nodelay(on)
-            .map_err(|e| OpError::io(&e, "setNoDelay", None))
+        match &self.sock(id)?.stream {
+            Stream::Tcp(s) => s
+                .set_nodelay(on)
+                .map_err(|e| OpError::io(&e, "setNoDelay", None)),
+            Stream::Unix(_) => Ok(()),
+        }
     }
 
     pub fn set_keep_alive(&self, id: u64, on: bool, delay_ms: f64) -> Result<(), OpError> {
         let sock = self.sock(id)?;
+        if matches!(sock.stream, Stream::Unix(_)) {
+            return Ok(()); // as setNoDelay
+        }
         let r = socket2::SockRef::from(&sock.stream);
         let res = if on {
             let mut ka = socket2::TcpKeepalive::new();
@@ -317,7 +406,8 @@ impl NetTable {
             id,
             Srv {
                 accept: task.abort_handle(),
-                local,
+                local: Some(local),
+                unix: None,
                 _slot: slot,
             },
         );
@@ -327,8 +417,122 @@ impl NetTable {
     pub fn close_server(&self, id: u64) {
         if let Some(s) = lock(&self.servers).remove(&id) {
             s.accept.abort();
+            if let Some(u) = &s.unix {
+                u.unlink();
+            }
         }
     }
+
+    /// A `--max-handles` slot for a new socket or server.
+    pub(crate) fn slot(&self, syscall: &'static str) -> Result<HandleSlot, OpError> {
+        self.resources.handle().ok_or_else(|| emfile(syscall, None))
+    }
+
+    fn add_server(
+        &self,
+        id: u64,
+        task: AbortHandle,
+        local: Option<SocketAddr>,
+        unix: Option<UnixBinding>,
+        slot: HandleSlot,
+    ) {
+        lock(&self.servers).insert(
+            id,
+            Srv {
+                accept: task,
+                local,
+                unix,
+                _slot: slot,
+            },
+        );
+    }
+
+    /// `server.listen(path)`: a Unix socket created inside a write grant (see
+    /// `wasi_bridge::fs::CapFs::bind_unix`); accepting starts now.
+    pub fn listen_unix(
+        self: &Arc<Self>,
+        fs: &CapFs,
+        path: &Path,
+        emit: Emit,
+    ) -> Result<u64, OpError> {
+        let slot = self.slot("listen")?;
+        let display = path.to_string_lossy();
+        let binding = fs
+            .bind_unix(path)
+            .map_err(|e| super::fs::fs_error(e, "listen", &display))?;
+        let std = binding
+            .listener
+            .try_clone()
+            .and_then(|l| {
+                l.set_nonblocking(true)?;
+                UnixListener::from_std(l)
+            })
+            .map_err(|e| OpError::io(&e, "listen", Some(&display)))?;
+        let id = self.id();
+        let task = tokio::spawn(accept_loop_unix(id, std, self.clone(), emit));
+        self.add_server(id, task.abort_handle(), None, Some(binding), slot);
+        Ok(id)
+    }
+
+    /// `tls.createServer().listen(...)`: a TCP listener through the policy whose connections
+    /// are handshaken before they are delivered (`ops/tls.rs`).
+    pub fn listen_tls(
+        self: &Arc<Self>,
+        policy: &NetPolicy,
+        host: Option<&str>,
+        addr: SocketAddr,
+        backlog: u32,
+        config: Arc<rustls::ServerConfig>,
+        emit: Emit,
+    ) -> Result<(u64, SocketAddr), OpError> {
+        let slot = self.slot("listen")?;
+        let listener = policy.bind_tcp(host, addr, backlog).map_err(|e| match e {
+            NetError::Io(e) => OpError::io(&e, "listen", None),
+            e => net_error(e, "listen", host.unwrap_or_default()),
+        })?;
+        let local = listener
+            .local_addr()
+            .map_err(|e| OpError::io(&e, "listen", None))?;
+        let id = self.id();
+        let task = tokio::spawn(super::tls::accept_loop(
+            id,
+            listener,
+            config,
+            self.clone(),
+            emit,
+        ));
+        self.add_server(id, task.abort_handle(), Some(local), None, slot);
+        Ok((id, local))
+    }
+}
+
+/// The `--allow-net` checked TCP connect of `net.connect` and `tls.connect`.
+pub(crate) async fn connect_tcp(
+    policy: &NetPolicy,
+    host: &str,
+    port: u16,
+) -> Result<TcpStream, OpError> {
+    policy
+        .connect_tcp(host, port)
+        .await
+        .map_err(|e| net_error(e, "connect", host))
+}
+
+/// `net.connect(path)`: a Unix socket file inside a write grant; returns the handle id.
+pub async fn connect_unix(
+    table: Arc<NetTable>,
+    fs: Arc<CapFs>,
+    path: String,
+) -> Result<OpValue, OpError> {
+    let slot = table.slot("connect")?;
+    let target = fs
+        .open_unix(Path::new(&path))
+        .map_err(|e| super::fs::fs_error(e, "connect", &path))?;
+    let stream = UnixStream::connect(&target.path)
+        .await
+        .map_err(|e| OpError::io(&e, "connect", Some(&path)))?;
+    drop(target);
+    Ok((table.add_sock(Stream::Unix(stream), slot) as f64).into())
 }
 
 /// `net.connect(port, host)`: resolve, check, connect; returns `[id, local, remote]`.
@@ -420,11 +624,11 @@ pub fn parse_ip(s: &str) -> Option<IpAddr> {
     s.trim_start_matches('[').trim_end_matches(']').parse().ok()
 }
 
-fn io_event(id: u64, kind: f64, payload: OpValue) -> OpValue {
+pub(crate) fn io_event(id: u64, kind: f64, payload: OpValue) -> OpValue {
     OpValue::Array(vec![(id as f64).into(), kind.into(), payload])
 }
 
-fn error_value(e: &io::Error, syscall: &str) -> OpValue {
+pub(crate) fn error_value(e: &io::Error, syscall: &str) -> OpValue {
     let errno = e.raw_os_error().unwrap_or(libc::EIO);
     OpValue::Object(vec![
         ("errno", f64::from(-errno).into()),
@@ -588,6 +792,36 @@ fn push_http_events(out: &mut Vec<OpValue>, events: Vec<Event>) -> bool {
         }
     }
     done
+}
+
+async fn accept_loop_unix(id: u64, listener: UnixListener, table: Arc<NetTable>, emit: Emit) {
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => {
+                let Ok(slot) = table.slot("accept") else {
+                    drop(stream);
+                    let e = io::Error::from_raw_os_error(libc::EMFILE);
+                    if !emit(io_event(id, EV_ERROR, error_value(&e, "accept"))) {
+                        return;
+                    }
+                    continue;
+                };
+                let sid = table.add_sock(Stream::Unix(stream), slot);
+                let ev = OpValue::Array(vec![
+                    (sid as f64).into(),
+                    OpValue::Undefined,
+                    OpValue::Undefined,
+                ]);
+                if !emit(io_event(id, EV_CONNECTION, ev)) {
+                    return;
+                }
+            }
+            Err(e) => {
+                emit(io_event(id, EV_ERROR, error_value(&e, "accept")));
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
 }
 
 async fn accept_loop(id: u64, listener: TcpListener, table: Arc<NetTable>, emit: Emit) {
