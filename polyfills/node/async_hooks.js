@@ -9,8 +9,10 @@
 // synchronous call. The JS-side queues are wrapped once the first AsyncLocalStorage or
 // AsyncResource exists: setTimeout/setInterval/setImmediate (the globals and
 // require('timers')) and process.nextTick capture the frame when a callback is scheduled and
-// restore it when it runs. Callbacks of native I/O (fs/net/child_process callbacks and events)
-// run in whatever frame is current; named ESM imports of node:timers
+// restore it when it runs. Ops that settle a promise (fs callbacks and streams, fs/promises,
+// dns ...) therefore keep the frame. Known gap: events the Rust loop delivers outside a promise
+// (socket data/close, HTTP client responses, child process exit) run in whatever frame is
+// current, not the one their handle was created in; named ESM imports of node:timers
 // (`import { setTimeout } from 'node:timers'`) are not wrapped either.
 import process from 'node:process';
 import timersModule from 'node:timers';
