@@ -356,7 +356,9 @@ fn session_value(conn: &rustls::CommonState, failure: Option<CertFailure>) -> Op
 
 /// Move bytes between the TLS stream and the plaintext end JS holds until both sides ended.
 async fn pump<S: AsyncRead + AsyncWrite + Unpin>(mut tls: S, mut plain: UnixStream) {
-    let _ = tokio::io::copy_bidirectional(&mut tls, &mut plain).await;
+    // 64 KiB each way, as the socket read loop (tokio's default is 8 KiB).
+    let _ =
+        tokio::io::copy_bidirectional_with_sizes(&mut tls, &mut plain, 64 << 10, 64 << 10).await;
 }
 
 /// Hand a TLS stream to JS: returns the handle id of the plaintext end.
