@@ -438,3 +438,26 @@ fn child_channel_unref_lets_a_listening_child_exit() {
     );
     check(&o, "child true\ndisconnect\nexit 0\n");
 }
+
+#[test]
+fn disconnect_after_a_burst_delivers_every_queued_message() {
+    let d = Dir::new("ipc-burst");
+    // More than the socket buffer holds: most of it is still queued when disconnect() comes, and
+    // goes out before the channel closes (Node drops what is queued; atoll closes gracefully).
+    d.write(
+        "child.js",
+        "for (let i = 0; i < 20000; i++) process.send({ i, pad: 'z'.repeat(64) }); process.disconnect();",
+    );
+    let o = d.run(
+        &["--timeout=20000"],
+        r#"
+        const c = require('child_process').fork(__dirname + '/child.js');
+        let n = 0;
+        let inOrder = true;
+        c.on('message', (m) => { inOrder = inOrder && m.i === n; n++; });
+        c.on('exit', (code) => console.log(n, inOrder, code));
+        "#,
+        &[],
+    );
+    check(&o, "20000 true 0\n");
+}

@@ -82,6 +82,7 @@ export function setupChannel(target, rid, serializationMode, { fd, refed, onClos
   target._pendingMessage = null;
   const { encode, decode } = serializations[serializationMode];
   let queuedBytes = 0;
+  let flushCallbacks = null; // callbacks of sends waiting for the running flush
 
   function emit(event, message) {
     if (event === 'internalMessage' || target.listenerCount('message')) {
@@ -146,36 +147,39 @@ export function setupChannel(target, rid, serializationMode, { fd, refed, onClos
     if (typeof options === 'boolean') options = { swallowErrors: options };
     if (handle) throw new ERR_NOT_IMPLEMENTED('child_process send() with a sendHandle (passing sockets and servers)');
     const data = encode(message);
-    const fail = (err) => {
-      if (options.swallowErrors) return;
-      if (typeof callback === 'function') process.nextTick(callback, err);
-      else process.nextTick(() => this.emit('error', err));
-    };
     let written;
     try {
       written = op_ipc_write(rid, data);
     } catch (err) {
-      fail(err);
+      if (!options.swallowErrors) {
+        if (typeof callback === 'function') process.nextTick(callback, err);
+        else process.nextTick(() => this.emit('error', err));
+      }
       return queuedBytes < kWriteQueueLimit;
     }
-    if (typeof written === 'number') {
+    if (written === true) {
       if (typeof callback === 'function') process.nextTick(callback, null);
+    } else if (typeof written === 'number') {
+      // Behind a flush in progress: its end calls back.
+      queuedBytes = written;
+      if (typeof callback === 'function') flushCallbacks.push(callback);
     } else {
-      // The kernel's buffer is full: the rest goes out later and keeps the channel ref'd.
-      const size = data.length;
-      queuedBytes += size;
+      // The kernel's buffer is full: the queue drains in the background and keeps the channel
+      // ref'd meanwhile. A failure reaches the callbacks (Node emits no 'error' for it).
+      // (A new flush may start before this one's promise settles: each keeps its own list.)
+      const callbacks = typeof callback === 'function' ? [callback] : [];
+      flushCallbacks = callbacks;
+      queuedBytes = data.length;
       control.refCounted();
-      written.then(() => {
-        queuedBytes -= size;
+      const settle = (err) => {
+        if (flushCallbacks === callbacks) {
+          flushCallbacks = null;
+          queuedBytes = 0;
+        }
         control.unrefCounted();
-        if (typeof callback === 'function') callback(null);
-      }, (err) => {
-        queuedBytes -= size;
-        control.unrefCounted();
-        if (options.swallowErrors) return;
-        if (typeof callback === 'function') callback(err);
-        else this.emit('error', err);
-      });
+        for (let i = 0; i < callbacks.length; i++) callbacks[i](err);
+      };
+      written.then(() => settle(null), settle);
     }
     return queuedBytes < kWriteQueueLimit;
   };

@@ -13,7 +13,7 @@ use rquickjs::{Ctx, Exception, Function, Object, Persistent, Promise, Result, Va
 use super::{convert, spawn_op, state, Completion};
 use crate::ops::{
     child_process::{self as cp, SpawnRequest, StdioMode, SyncOptions},
-    ipc, net, OpError, OpValue,
+    ipc, OpError, OpValue,
 };
 
 /// Every export this module adds to `atoll:ops`.
@@ -291,16 +291,22 @@ fn register_ipc<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             });
         },
     )?;
-    // A number when the kernel took the whole message now, else a promise.
+    // true: the kernel took the whole message; a promise: a flush of the queue started (settles
+    // when it is empty); a number: queued behind that flush (the bytes now queued).
     set(
         ctx,
         o,
         "op_ipc_write",
         |ctx: Ctx<'js>, rid: u32, data: Value<'js>| -> Result<Value<'js>> {
-            let bytes = convert::bytes_from_js(&ctx, &data)?;
-            match throw(&ctx, ipc::write(rid, bytes))? {
-                net::Write::Done(n) => Ok(Value::new_number(ctx, n as f64)),
-                net::Write::Pending(fut) => Ok(spawn_op(&ctx, fut)?.into_value()),
+            let written = match data.as_string() {
+                // Messages are strings: encode without an intermediate copy into a Vec.
+                Some(s) => ipc::write(rid, s.to_string()?.as_bytes()),
+                None => ipc::write(rid, &convert::bytes_from_js(&ctx, &data)?),
+            };
+            match throw(&ctx, written)? {
+                ipc::Write::Done => Ok(Value::new_bool(ctx, true)),
+                ipc::Write::Flush(fut) => Ok(spawn_op(&ctx, fut)?.into_value()),
+                ipc::Write::Queued(n) => Ok(Value::new_number(ctx, n as f64)),
             }
         },
     )?;

@@ -18,9 +18,9 @@ use std::{
     time::Duration,
 };
 
-use tokio::{net::UnixStream, sync::watch, task::AbortHandle};
+use tokio::{io::Interest, net::UnixStream, sync::watch, task::AbortHandle};
 
-use super::{net::Write, OpError, OpValue};
+use super::{OpError, OpValue};
 
 /// The fd number of the child's channel end, in the child's environment.
 pub const CHANNEL_FD_ENV: &str = "ATOLL_CHANNEL_FD";
@@ -120,10 +120,19 @@ pub fn keep_across_exec(fd: RawFd) -> io::Result<()> {
 
 struct Chan {
     stream: UnixStream,
-    /// Held by a write the kernel did not take at once, so later writes queue behind it.
-    wlock: Arc<tokio::sync::Mutex<()>>,
+    /// Bytes the kernel did not take yet, written in order by one flush task.
+    out: Mutex<Outgoing>,
     /// Becomes true when reading ended (EOF, error) or the channel was closed.
     ended: watch::Sender<bool>,
+}
+
+#[derive(Default)]
+struct Outgoing {
+    buf: Vec<u8>,
+    /// A flush task is running (it owns emptying `buf`).
+    flushing: bool,
+    /// `close` came while flushing: shut the socket down once `buf` is out.
+    closing: bool,
 }
 
 struct Entry {
@@ -156,7 +165,7 @@ pub fn open(fd: OwnedFd) -> Result<u32, OpError> {
     });
     let chan = Arc::new(Chan {
         stream,
-        wlock: Arc::default(),
+        out: Mutex::default(),
         ended: watch::Sender::new(false),
     });
     CHANNELS.with(|c| c.borrow_mut().insert(rid, Entry { chan, reader: None }));
@@ -249,16 +258,29 @@ pub fn ended(rid: u32) -> impl std::future::Future<Output = ()> + Send + 'static
     }
 }
 
-/// Send one encoded message, in order after any write still in flight: what the kernel takes
-/// now is written here, the rest by a task.
-pub fn write(rid: u32, data: Vec<u8>) -> Result<Write, OpError> {
+/// How a write went.
+pub enum Write {
+    /// The kernel took all of it.
+    Done,
+    /// The kernel's buffer is full: the rest is queued and a flush started, which settles when
+    /// the queue is empty (this write and every one queued behind it are out).
+    Flush(std::pin::Pin<Box<dyn std::future::Future<Output = Result<OpValue, OpError>> + Send>>),
+    /// Queued behind the running flush; the bytes now queued.
+    Queued(usize),
+}
+
+fn lock(m: &Mutex<Outgoing>) -> std::sync::MutexGuard<'_, Outgoing> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Send one encoded message, in order after any bytes still queued.
+pub fn write(rid: u32, data: &[u8]) -> Result<Write, OpError> {
     let chan = chan(rid).ok_or_else(closed)?;
-    let Ok(guard) = chan.wlock.clone().try_lock_owned() else {
-        return Ok(Write::Pending(Box::pin(async move {
-            let guard = chan.wlock.clone().lock_owned().await;
-            write_rest(chan, data, 0, guard).await
-        })));
-    };
+    let mut out = lock(&chan.out);
+    if out.flushing {
+        out.buf.extend_from_slice(data);
+        return Ok(Write::Queued(out.buf.len()));
+    }
     let mut done = 0;
     while done < data.len() {
         match send_now(&chan.stream, &data[done..]) {
@@ -269,11 +291,12 @@ pub fn write(rid: u32, data: Vec<u8>) -> Result<Write, OpError> {
         }
     }
     if done == data.len() {
-        return Ok(Write::Done(done));
+        return Ok(Write::Done);
     }
-    Ok(Write::Pending(Box::pin(write_rest(
-        chan, data, done, guard,
-    ))))
+    out.buf.extend_from_slice(&data[done..]);
+    out.flushing = true;
+    drop(out);
+    Ok(Write::Flush(Box::pin(flush(chan.clone()))))
 }
 
 /// One send(2) straight to the socket. Not tokio's `try_write`: that answers WouldBlock until
@@ -296,32 +319,49 @@ fn send_now(stream: &UnixStream, data: &[u8]) -> io::Result<usize> {
     }
 }
 
-async fn write_rest(
-    chan: Arc<Chan>,
-    data: Vec<u8>,
-    mut done: usize,
-    _guard: tokio::sync::OwnedMutexGuard<()>,
-) -> Result<OpValue, OpError> {
-    while done < data.len() {
-        chan.stream
-            .writable()
-            .await
-            .map_err(|e| OpError::io(&e, "write", None))?;
-        match chan.stream.try_write(&data[done..]) {
-            Ok(n) => done += n,
+/// Write the queue out as the socket drains; a `close` meanwhile takes effect after it.
+async fn flush(chan: Arc<Chan>) -> Result<OpValue, OpError> {
+    let result = loop {
+        if let Err(e) = chan.stream.writable().await {
+            break Err(OpError::io(&e, "write", None));
+        }
+        let mut out = lock(&chan.out);
+        // try_io clears tokio's readiness when the kernel says EAGAIN, so the next
+        // `writable()` really waits.
+        let sent = chan
+            .stream
+            .try_io(Interest::WRITABLE, || send_now(&chan.stream, &out.buf));
+        match sent {
+            Ok(n) => {
+                out.buf.drain(..n);
+                if out.buf.is_empty() {
+                    break Ok(OpValue::Undefined);
+                }
+            }
             Err(e)
                 if matches!(
                     e.kind(),
                     io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
                 ) => {}
-            Err(e) => return Err(OpError::io(&e, "write", None)),
+            Err(e) => break Err(OpError::io(&e, "write", None)),
         }
+    };
+    let mut out = lock(&chan.out);
+    out.flushing = false;
+    out.buf = Vec::new();
+    if out.closing {
+        shutdown(&chan);
     }
-    Ok(OpValue::Number(done as f64))
+    result
 }
 
-/// Close the channel (idempotent): reading stops and the peer sees EOF, even while a pending
-/// write still holds the socket.
+fn shutdown(chan: &Chan) {
+    // SAFETY: shutdown(2) on a descriptor the stream still owns.
+    unsafe { libc::shutdown(chan.stream.as_raw_fd(), libc::SHUT_RDWR) };
+}
+
+/// Close the channel (idempotent): reading stops now; the peer sees EOF once the messages
+/// already sent are out (`disconnect()` after `send()` delivers them, as a graceful close).
 pub fn close(rid: u32) {
     let Some(entry) = CHANNELS.with(|c| c.borrow_mut().remove(&rid)) else {
         return;
@@ -329,9 +369,13 @@ pub fn close(rid: u32) {
     if let Some(r) = entry.reader {
         r.abort();
     }
-    // SAFETY: shutdown(2) on a descriptor the stream still owns.
-    unsafe { libc::shutdown(entry.chan.stream.as_raw_fd(), libc::SHUT_RDWR) };
     entry.chan.ended.send_replace(true);
+    let mut out = lock(&entry.chan.out);
+    if out.flushing {
+        out.closing = true;
+    } else {
+        shutdown(&entry.chan);
+    }
 }
 
 /// The channel's fd number (`subprocess.channel.fd`).
