@@ -473,3 +473,23 @@ net.connect(1, '127.0.0.1').on('error', (e) => {
     );
     assert!(out.contains("partial ok"), "{out}");
 }
+
+/// The node-compat timeouts test (it checks only the denial without the grant), with the grant.
+#[test]
+fn http_server_timeouts_node_compat_file_with_the_grant() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/node-compat/http/server-timeouts.test.mjs");
+    let out = Command::new(env!("CARGO_BIN_EXE_atoll"))
+        .arg("run")
+        .args(LO)
+        .arg(&file)
+        .output()
+        .expect("atoll runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -10,7 +10,7 @@ use std::{
     net::TcpStream,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 const APP: &str = r#"
@@ -324,5 +324,55 @@ fn bad_app_and_bad_port() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn slow_request_heads_are_dropped_after_headers_timeout() {
+    let server = start(
+        "slowloris",
+        "export default { headersTimeout: 300, fetch(req) { return new Response('ok ' + new URL(req.url).pathname); } };",
+    );
+    // A head that never completes: hyper closes the connection without an answer.
+    let t0 = Instant::now();
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n")
+        .unwrap();
+    let mut got = Vec::new();
+    let n = slow.read_to_end(&mut got).unwrap_or(0);
+    let waited = t0.elapsed();
+    assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(&got));
+    assert!(
+        waited >= Duration::from_millis(250) && waited < Duration::from_secs(8),
+        "dropped after {waited:?}"
+    );
+    // A connection that sends nothing is dropped too; whole requests are still served.
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    assert_eq!(idle.read(&mut [0; 16]).unwrap_or(0), 0);
+    assert_eq!(
+        body_of(&request(server.port, "GET", "/fine", &[], b"")),
+        "ok /fine"
+    );
+}
+
+#[test]
+fn headers_timeout_must_be_milliseconds() {
+    let dir = tempdir("bad-timeout");
+    std::fs::write(
+        dir.join("app.mjs"),
+        "export default { headersTimeout: 'soon', fetch() { return new Response(''); } };",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_atoll"))
+        .args(["serve", "app.mjs", "--port", "0"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("headersTimeout must be a number"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -3,7 +3,9 @@
 // op when the body is text or bytes, or streamed chunk by chunk for a ReadableStream.
 // A handler that throws (or returns something other than a Response) gets a 500 and the error
 // on stderr; the server keeps serving. `ctx.waitUntil(promise)` work is awaited before a
-// graceful shutdown (SIGINT/SIGTERM) exits with 0.
+// graceful shutdown (SIGINT/SIGTERM) exits with 0. A connection that has not sent a whole
+// request head within `headersTimeout` ms (an optional field of the default export, 30 s by
+// default, 0 = off) is dropped by hyper (slowloris).
 import {
   op_module_resolve, op_serve_listen, op_serve_respond, op_serve_respond_stream, op_serve_write,
   op_serve_end, op_serve_release,
@@ -40,11 +42,16 @@ export function serve(filename, host, port, onError) {
       fatal(`${filename} must export default an object with a fetch(request, env, ctx) method`);
       return;
     }
-    start(handler, host, port);
+    const { headersTimeout } = handler;
+    if (headersTimeout !== undefined && !(typeof headersTimeout === 'number' && headersTimeout >= 0)) {
+      fatal(`headersTimeout must be a number of milliseconds >= 0 (0 turns it off); got ${String(headersTimeout)}`);
+      return;
+    }
+    start(handler, host, port, headersTimeout);
   }, onError);
 }
 
-function start(app, host, port) {
+function start(app, host, port, headersTimeout) {
   const waitUntil = new Set();
   const env = {};
   const ctx = {
@@ -163,7 +170,7 @@ function start(app, host, port) {
   };
   let address;
   let boundPort;
-  [id, address, boundPort] = op_serve_listen(host, port, onEvent);
+  [id, address, boundPort] = op_serve_listen(host, port, onEvent, headersTimeout);
   const shown = address.includes(':') ? `[${address}]` : address;
   origin = `http://${shown}:${boundPort}`;
   globalThis.console.log(`Listening on ${origin}/`);

@@ -88,7 +88,12 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         ctx,
         o,
         "op_serve_listen",
-        |ctx: Ctx<'js>, host: String, port: f64, f: Function<'js>| -> Result<Value<'js>> {
+        |ctx: Ctx<'js>,
+         host: String,
+         port: f64,
+         f: Function<'js>,
+         headers_timeout: Opt<Option<f64>>|
+         -> Result<Value<'js>> {
             let st = state(&ctx);
             let port = if port.fract() == 0.0 && (0.0..65536.0).contains(&port) {
                 port as u16
@@ -128,7 +133,13 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             let emit: Emit =
                 Arc::new(move |value| tx.send(Completion::Event { listener, value }).is_ok());
             let policy = NetPolicy::new(&st.op.grants);
-            let server = match Server::listen(&policy, &host, addr, emit) {
+            // headersTimeout in ms (validated by serve.js); 0 turns it off, as in node:http.
+            let header_timeout = match headers_timeout.0.flatten() {
+                None => Some(serve::DEFAULT_HEADER_TIMEOUT),
+                Some(ms) if ms > 0.0 => std::time::Duration::try_from_secs_f64(ms / 1000.0).ok(),
+                Some(_) => None,
+            };
+            let server = match Server::listen(&policy, &host, addr, header_timeout, emit) {
                 Ok(s) => s,
                 Err(e) => {
                     st.listeners.borrow_mut().remove(&listener);

@@ -639,7 +639,6 @@ pub(crate) fn error_value(e: &io::Error, syscall: &str) -> OpValue {
 
 async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
     let mut flowing = sock.flowing.subscribe();
-    let mut buf = vec![0u8; 64 * 1024];
     loop {
         while !*flowing.borrow_and_update() {
             if flowing.changed().await.is_err() {
@@ -653,19 +652,23 @@ async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
                 return;
             }
         };
-        let read = sock.stream.try_read(&mut buf);
-        if matches!(read, Ok(n) if n > 0 && n < buf.len()) && !ready.is_read_closed() {
-            // A short read drained the socket: drop the readiness now rather than learn it
-            // from one more read that fails with EAGAIN (a syscall per request). Data arriving
-            // later raises a new edge; a FIN already seen is left to be read.
-            let _ = sock
-                .stream
-                .try_io(tokio::io::Interest::READABLE, || -> io::Result<()> {
-                    Err(io::ErrorKind::WouldBlock.into())
-                });
-        }
+        // The buffer is the thread's, not the socket's: an idle connection holds none.
+        let read = READ_BUF.with_borrow_mut(|buf| {
+            let read = sock.stream.try_read(buf);
+            if matches!(read, Ok(n) if n > 0 && n < buf.len()) && !ready.is_read_closed() {
+                // A short read drained the socket: drop the readiness now rather than learn it
+                // from one more read that fails with EAGAIN (a syscall per request). Data
+                // arriving later raises a new edge; a FIN already seen is left to be read.
+                let _ = sock
+                    .stream
+                    .try_io(tokio::io::Interest::READABLE, || -> io::Result<()> {
+                        Err(io::ErrorKind::WouldBlock.into())
+                    });
+            }
+            read.map(|n| (n > 0).then(|| read_event(id, &sock, &buf[..n])))
+        });
         match read {
-            Ok(0) => {
+            Ok(None) => {
                 let finish = lock(&sock.http).as_mut().map(http_finish);
                 if let Some(Some(ev)) = finish {
                     emit(io_event(id, EV_HTTP, ev));
@@ -673,20 +676,7 @@ async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
                 emit(io_event(id, EV_EOF, OpValue::Null));
                 return;
             }
-            Ok(n) => {
-                let parsed = {
-                    let mut http = lock(&sock.http);
-                    let parsed = http.as_mut().map(|p| http_payload(p, &buf[..n]));
-                    if parsed.as_ref().is_some_and(|(_, done)| *done) {
-                        // Upgraded or failed: what follows is raw data for the new owner.
-                        *http = None;
-                    }
-                    parsed
-                };
-                let ev = match parsed {
-                    Some((payload, _)) => io_event(id, EV_HTTP, payload),
-                    None => io_event(id, EV_DATA, OpValue::Bytes(buf[..n].to_vec())),
-                };
+            Ok(Some(ev)) => {
                 if !emit(ev) {
                     return;
                 }
@@ -698,6 +688,27 @@ async fn read_loop(id: u64, sock: Arc<Sock>, emit: Emit) {
                 return;
             }
         }
+    }
+}
+
+thread_local! {
+    static READ_BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 * 1024]);
+}
+
+/// The event for bytes read from a socket: parsed requests in server mode, else the data.
+fn read_event(id: u64, sock: &Sock, data: &[u8]) -> OpValue {
+    let parsed = {
+        let mut http = lock(&sock.http);
+        let parsed = http.as_mut().map(|p| http_payload(p, data));
+        if parsed.as_ref().is_some_and(|(_, done)| *done) {
+            // Upgraded or failed: what follows is raw data for the new owner.
+            *http = None;
+        }
+        parsed
+    };
+    match parsed {
+        Some((payload, _)) => io_event(id, EV_HTTP, payload),
+        None => io_event(id, EV_DATA, OpValue::Bytes(data.to_vec())),
     }
 }
 

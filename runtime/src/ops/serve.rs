@@ -19,6 +19,7 @@ use std::{
         Arc, Mutex,
     },
     task::{Context, Poll},
+    time::Duration,
 };
 
 use bytes::Bytes;
@@ -95,7 +96,12 @@ pub struct Server {
     streams: Mutex<HashMap<u64, mpsc::Sender<Chunk>>>,
     shutdown: watch::Sender<bool>,
     pub local: SocketAddr,
+    /// How long a connection may take to send a request head (slowloris): hyper drops it.
+    header_timeout: Option<Duration>,
 }
+
+/// The default `headersTimeout` of a handler module: hyper's own default.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -116,6 +122,7 @@ impl Server {
         policy: &NetPolicy,
         host: &str,
         addr: SocketAddr,
+        header_timeout: Option<Duration>,
         emit: Emit,
     ) -> Result<Arc<Server>, OpError> {
         let listener = policy
@@ -134,6 +141,7 @@ impl Server {
             streams: Mutex::default(),
             shutdown,
             local,
+            header_timeout,
         });
         tokio::spawn(accept_loop(listener, server.clone(), emit));
         Ok(server)
@@ -288,9 +296,12 @@ async fn accept_loop(listener: TcpListener, server: Arc<Server>, emit: Emit) {
 
 async fn serve_conn(stream: TcpStream, server: Arc<Server>, emit: Emit, _guard: ConnGuard) {
     let mut stop = server.shutdown.subscribe();
+    let header_timeout = server.header_timeout;
     let svc = hyper::service::service_fn(move |req| handle(req, server.clone(), emit.clone()));
     let conn = hyper::server::conn::http1::Builder::new()
         .keep_alive(true)
+        .timer(TokioTimer)
+        .header_read_timeout(header_timeout)
         .serve_connection(Io(stream), svc);
     tokio::pin!(conn);
     tokio::select! {
@@ -299,6 +310,35 @@ async fn serve_conn(stream: TcpStream, server: Arc<Server>, emit: Emit, _guard: 
             conn.as_mut().graceful_shutdown();
             let _ = conn.await;
         }
+    }
+}
+
+/// hyper's clock on tokio (what `hyper_util::rt::TokioTimer` does), which its
+/// `header_read_timeout` needs.
+#[derive(Clone, Copy)]
+struct TokioTimer;
+
+struct TokioSleep(Pin<Box<tokio::time::Sleep>>);
+
+impl std::future::Future for TokioSleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        self.0.as_mut().poll(cx)
+    }
+}
+
+impl hyper::rt::Sleep for TokioSleep {}
+
+impl hyper::rt::Timer for TokioTimer {
+    fn sleep(&self, duration: Duration) -> Pin<Box<dyn hyper::rt::Sleep>> {
+        Box::pin(TokioSleep(Box::pin(tokio::time::sleep(duration))))
+    }
+
+    fn sleep_until(&self, deadline: std::time::Instant) -> Pin<Box<dyn hyper::rt::Sleep>> {
+        Box::pin(TokioSleep(Box::pin(tokio::time::sleep_until(
+            deadline.into(),
+        ))))
     }
 }
 
@@ -491,7 +531,13 @@ mod tests {
             .unwrap();
         let err = rt
             .block_on(async {
-                Server::listen(&policy, "127.0.0.1", "127.0.0.1:0".parse().unwrap(), emit)
+                Server::listen(
+                    &policy,
+                    "127.0.0.1",
+                    "127.0.0.1:0".parse().unwrap(),
+                    Some(DEFAULT_HEADER_TIMEOUT),
+                    emit,
+                )
             })
             .err()
             .unwrap();
