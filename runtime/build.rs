@@ -166,3 +166,29 @@ fn main() {
     code.push_str("];\n");
     fs::write(out_dir.join("polyfills.rs"), code).unwrap();
 }
+
+/// fuzz/Cargo.toml instruments this package for libFuzzer, and a profile's rustflags reach its
+/// build script too; the build script links no libFuzzer, so it gets no-op coverage hooks.
+#[cfg(fuzzing)]
+mod sancov_hooks {
+    macro_rules! no_op {
+        ($($name:ident($($arg:ty),*);)*) => {$(
+            #[no_mangle]
+            pub extern "C" fn $name($(_: $arg),*) {}
+        )*};
+    }
+    no_op! {
+        __sanitizer_cov_8bit_counters_init(*mut u8, *mut u8);
+        __sanitizer_cov_pcs_init(*const usize, *const usize);
+        __sanitizer_cov_trace_pc_indir(usize);
+        __sanitizer_cov_trace_switch(u64, *const u64);
+        __sanitizer_cov_trace_cmp1(u8, u8);
+        __sanitizer_cov_trace_cmp2(u16, u16);
+        __sanitizer_cov_trace_cmp4(u32, u32);
+        __sanitizer_cov_trace_cmp8(u64, u64);
+        __sanitizer_cov_trace_const_cmp1(u8, u8);
+        __sanitizer_cov_trace_const_cmp2(u16, u16);
+        __sanitizer_cov_trace_const_cmp4(u32, u32);
+        __sanitizer_cov_trace_const_cmp8(u64, u64);
+    }
+}

@@ -46,6 +46,13 @@ pub fn parse(input: &str, base: Option<&str>) -> Result<OpValue, OpError> {
     parsed.map(|u| components(&u)).map_err(|_| invalid(input))
 }
 
+/// The spec's host parser, given a state override and an empty host, leaves a URL that has
+/// credentials or a port unchanged. The url crate would make `c://:8080/`, a URL its own
+/// getters then panic on (found by fuzz/fuzz_targets/url_parse.rs).
+fn keeps_host(u: &url::Url, host: &str) -> bool {
+    host.is_empty() && (u.port().is_some() || !u.username().is_empty() || u.password().is_some())
+}
+
 /// A `URL` setter: `field` of `href` becomes `value`; invalid values leave the URL unchanged,
 /// as the spec's setters do.
 pub fn set(href: &str, field: &str, value: &str) -> Result<OpValue, OpError> {
@@ -66,6 +73,9 @@ pub fn set(href: &str, field: &str, value: &str) -> Result<OpValue, OpError> {
                 Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => (h, Some(p)),
                 _ => (value, None),
             };
+            if keeps_host(&u, h) {
+                return Ok(components(&u));
+            }
             if u.set_host(Some(h)).is_ok() {
                 if let Some(p) = p.and_then(|p| p.parse::<u16>().ok()) {
                     let _ = u.set_port(Some(p));
@@ -73,7 +83,9 @@ pub fn set(href: &str, field: &str, value: &str) -> Result<OpValue, OpError> {
             }
         }
         "hostname" => {
-            let _ = u.set_host(Some(value));
+            if !keeps_host(&u, value) {
+                let _ = u.set_host(Some(value));
+            }
         }
         "port" => {
             if value.is_empty() {
@@ -133,6 +145,22 @@ mod tests {
         assert_eq!(field(&u, "search"), "?x=1");
         assert_eq!(field(&u, "origin"), "https://example.com:8080");
         assert!(parse("not a url", None).is_err());
+    }
+
+    #[test]
+    fn empty_host_keeps_a_url_with_a_port_or_credentials() {
+        // Node: the URL is unchanged; the url crate alone panicked in `password()` afterwards.
+        for (href, name) in [
+            ("c://example.com:8080/a/b?x=1%00#f", "hostname"),
+            ("c://example.com:8080/a", "host"),
+            ("c://u:p@x.com/a", "hostname"),
+            ("http://x.com:8080/a", "hostname"),
+        ] {
+            let u = set(href, name, "").unwrap();
+            assert_eq!(field(&u, "href"), href);
+        }
+        let u = set("c://x.com/a", "hostname", "").unwrap();
+        assert_eq!(field(&u, "href"), "c:///a");
     }
 
     #[test]
