@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use wasi_bridge::grants::Scope;
-use wasi_bridge::{Access, CapFs, FileKind, FsError, Grants, OpenFlags};
+use wasi_bridge::{Access, CapFs, FileKind, FsError, Grants, OpenFlags, Stat};
 
 const SECRET: &[u8] = b"TOP SECRET";
 
@@ -1052,5 +1052,361 @@ fn absolute_symlink_inside_same_grant_is_rerouted() {
     denied(fs.write(&f.i("abs_out"), b"pwn", false, false, 0o644));
     f.link("self_loop", "self_loop");
     refused(fs.read(&f.i("self_loop")));
+    f.outside_unchanged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// More races: a symlink (or a symlinked parent) swapped in under every other kind of operation
+// ---------------------------------------------------------------------------------------------
+
+/// Swaps directory `name` between a real directory (holding a harmless `secret.txt`) and a
+/// symlink to `outside/` until `stop`.
+fn dir_swapper(f: &Fx, name: &str, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+    let dir = f.i(name);
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("secret.txt"), b"harmless").unwrap();
+    let (lnk, real, outside) = (
+        f.i(&format!("{name}.lnk")),
+        f.i(&format!("{name}.real")),
+        f.outside.clone(),
+    );
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            let _ = fs::remove_file(&lnk);
+            symlink(&outside, &lnk).unwrap();
+            let _ = fs::rename(&dir, &real);
+            let _ = fs::rename(&lnk, &dir);
+            std::thread::yield_now();
+            let _ = fs::remove_file(&dir);
+            let _ = fs::rename(&real, &dir);
+        }
+    })
+}
+
+fn secret_ino(f: &Fx) -> u64 {
+    fs::metadata(f.secret()).unwrap().ino()
+}
+
+fn for_a_while(mut body: impl FnMut()) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1000) {
+        body();
+    }
+}
+
+#[test]
+fn race_symlink_swap_during_open_and_fstat() {
+    let f = fx();
+    fs::write(f.i("orace"), b"harmless").unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let h = swapper(&f, "orace", stop.clone());
+    let fs = f.rw();
+    let ino = secret_ino(&f);
+    let mut opened = 0;
+    for_a_while(|| {
+        for flags in [
+            OpenFlags::default(),
+            OpenFlags {
+                write: true,
+                ..OpenFlags::default()
+            },
+        ] {
+            if let Ok(file) = fs.open(&f.i("orace"), &flags) {
+                opened += 1;
+                assert_ne!(CapFs::fstat(&file).unwrap().ino, ino, "opened the secret");
+            }
+        }
+    });
+    stop.store(true, Ordering::Relaxed);
+    h.join().unwrap();
+    assert!(opened > 0, "the race never let the harmless file open");
+    f.outside_unchanged();
+}
+
+#[test]
+fn race_symlink_swap_during_stat_access_and_realpath() {
+    let f = fx();
+    fs::write(f.i("srace"), b"harmless").unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let h = swapper(&f, "srace", stop.clone());
+    let fs = f.rw();
+    let ino = secret_ino(&f);
+    for_a_while(|| {
+        if let Ok(s) = fs.stat(&f.i("srace"), true) {
+            assert_ne!(s.ino, ino, "stat followed the swapped link out");
+        }
+        let _ = fs.access(&f.i("srace"), Access::Read);
+        if let Ok(p) = fs.canonicalize(&f.i("srace")) {
+            assert!(p.starts_with(&f.inside), "realpath revealed {p:?}");
+        }
+        if let Err(FsError::Denied { path, .. }) = fs.canonicalize(&f.i("srace")) {
+            assert!(!path.starts_with(&f.outside), "denial revealed {path:?}");
+        }
+    });
+    stop.store(true, Ordering::Relaxed);
+    h.join().unwrap();
+    f.outside_unchanged();
+}
+
+#[test]
+fn race_dir_swap_during_readdir_reads_and_stats_beneath_it() {
+    let f = fx();
+    let stop = Arc::new(AtomicBool::new(false));
+    let h = dir_swapper(&f, "rd", stop.clone());
+    let fs = f.rw();
+    let ino = secret_ino(&f);
+    for_a_while(|| {
+        if let Ok(list) = fs.read_dir(&f.i("rd")) {
+            assert!(
+                !list.iter().any(|e| e.name == "dir"),
+                "listed outside/: {list:?}"
+            );
+        }
+        if let Ok(data) = fs.read(&f.i("rd/secret.txt")) {
+            assert_eq!(data, b"harmless");
+        }
+        if let Ok(s) = fs.stat(&f.i("rd/secret.txt"), true) {
+            assert_ne!(s.ino, ino);
+        }
+        refused(fs.read(&f.i("rd/dir/inner.txt")));
+    });
+    stop.store(true, Ordering::Relaxed);
+    h.join().unwrap();
+    f.outside_unchanged();
+}
+
+#[test]
+fn race_symlink_swap_during_rename_link_and_unlink() {
+    let f = fx();
+    fs::write(f.i("rrace"), b"harmless").unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let h = swapper(&f, "rrace", stop.clone());
+    let fs = f.rw();
+    for_a_while(|| {
+        // renames and hard links move or name the entry itself, never what a link points at
+        if fs.rename(&f.i("rrace"), &f.i("rmoved")).is_ok() {
+            if let Ok(d) = fs.read(&f.i("rmoved")) {
+                assert_ne!(d, SECRET);
+            }
+            let _ = fs.remove_file(&f.i("rmoved"));
+        }
+        if fs.hard_link(&f.i("rrace"), &f.i("rhl")).is_ok() {
+            if let Ok(d) = fs.read(&f.i("rhl")) {
+                assert_ne!(d, SECRET);
+            }
+            let _ = fs.remove_file(&f.i("rhl"));
+        }
+        if let Ok(()) = fs.copy_file(&f.i("rrace"), &f.i("rcopy"), false) {
+            assert_ne!(fs::read(f.i("rcopy")).unwrap(), SECRET);
+        }
+        let _ = fs.remove_file(&f.i("rrace"));
+    });
+    stop.store(true, Ordering::Relaxed);
+    h.join().unwrap();
+    f.outside_unchanged();
+}
+
+#[test]
+fn race_dir_swap_during_mkdir_symlink_rename_into_and_metadata_changes() {
+    let f = fx();
+    let stop = Arc::new(AtomicBool::new(false));
+    let h = dir_swapper(&f, "md", stop.clone());
+    let fs = f.rw();
+    for_a_while(|| {
+        let _ = fs.create_dir(&f.i("md/x/y"), true, 0o755);
+        let _ = fs.symlink("/etc/passwd", &f.i("md/planted"));
+        let _ = fs.copy_file(&f.i("a.txt"), &f.i("md/copied"), false);
+        let _ = fs.hard_link(&f.i("a.txt"), &f.i("md/hl"));
+        if fs.rename(&f.i("a.txt"), &f.i("md/a.txt")).is_ok() {
+            let _ = fs.rename(&f.i("md/a.txt"), &f.i("a.txt"));
+        }
+        let _ = fs.set_permissions(&f.i("md/secret.txt"), 0o777);
+        let _ = fs.set_times(&f.i("md/secret.txt"), Some(0), Some(0), true);
+        let _ = fs.truncate(&f.i("md/secret.txt"), 0);
+        let _ = fs.write(&f.i("md/secret.txt"), b"PWNED", true, false, 0o644);
+        for n in ["x/y", "x"] {
+            let _ = fs.remove_dir(&f.i(&format!("md/{n}")));
+        }
+        for n in ["planted", "copied", "hl"] {
+            let _ = fs.remove_file(&f.i(&format!("md/{n}")));
+        }
+    });
+    stop.store(true, Ordering::Relaxed);
+    h.join().unwrap();
+    f.outside_unchanged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Path-string tricks
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_sibling_sharing_the_grant_name_prefix_is_outside() {
+    let f = fx();
+    let base = f.inside.parent().unwrap().to_path_buf();
+    let sib = base.join("inside-evil");
+    fs::create_dir(&sib).unwrap();
+    fs::write(sib.join("s.txt"), SECRET).unwrap();
+    fs::write(f.i("a.txt.bak"), b"bak").unwrap();
+    let fs = f.rw();
+    denied(fs.read(&sib.join("s.txt")));
+    denied(fs.read_dir(&sib));
+    denied(fs.write(&sib.join("planted"), b"x", false, false, 0o644));
+    denied(fs.create_dir(&sib.join("d"), true, 0o755));
+    denied(fs.canonicalize(&sib));
+    denied(fs.read(&base.join("insidex/../inside-evil/s.txt")));
+    // a file grant does not cover a longer name beside it
+    let file_only = CapFs::new(&f.grants(vec![f.i("a.txt")], vec![]), Path::new("/")).unwrap();
+    denied(file_only.read(&f.i("a.txt.bak")));
+    denied(file_only.read(&PathBuf::from(format!("{}x", f.i("a.txt").display()))));
+    assert_eq!(fs::read_dir(&sib).unwrap().count(), 1);
+    f.outside_unchanged();
+}
+
+#[test]
+fn trailing_slash_dot_and_doubled_separator_tricks() {
+    let f = fx();
+    let fs = f.rw();
+    let s = |p: &str| PathBuf::from(format!("{}/{p}", f.inside.display()));
+    for p in [
+        "../outside/secret.txt/",
+        "./../outside/secret.txt",
+        ".//..//outside//secret.txt",
+        "sub/./../../outside/./secret.txt",
+        "a.txt/../../outside/secret.txt",
+        "../outside/.",
+        "../outside/dir/..",
+    ] {
+        if let Ok(d) = fs.read(&s(p)) {
+            panic!("{p} read {d:?}");
+        }
+        refused(fs.read_dir(&s(p)));
+        refused(fs.stat(&s(p), true));
+        refused(fs.canonicalize(&s(p)));
+    }
+    denied(fs.write(&s("../outside/new.txt/"), b"x", false, false, 0o644));
+    denied(fs.create_dir(&s("../outside/./newdir/"), true, 0o755));
+    denied(fs.remove_all(&s("../outside/dir/.")));
+    denied(fs.remove_all(&s("sub/../../outside/")));
+    f.outside_unchanged();
+}
+
+#[test]
+fn nul_bytes_in_paths_are_rejected_not_truncated() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let f = fx();
+    let fs = f.rw();
+    let with_nul = |rest: &[u8]| {
+        let mut b = f.inside.as_os_str().as_bytes().to_vec();
+        b.extend_from_slice(rest);
+        PathBuf::from(OsStr::from_bytes(&b))
+    };
+    // truncated at the NUL this would be inside/a.txt; the rest would lead out
+    let p = with_nul(b"/a.txt\0/../../outside/secret.txt");
+    refused(fs.read(&p));
+    refused(fs.stat(&p, true));
+    refused(fs.write(
+        &with_nul(b"/x\0/../../outside/planted"),
+        b"x",
+        false,
+        false,
+        0o644,
+    ));
+    refused(fs.create_dir(&with_nul(b"/../outside\0/d"), true, 0o755));
+    refused(fs.symlink("../outside\0/secret.txt", &f.i("nul-link")));
+    assert!(!f.i("x").exists() && !f.i("nul-link").exists());
+    assert_eq!(fs::read(f.i("a.txt")).unwrap(), b"A");
+    f.outside_unchanged();
+}
+
+#[test]
+fn very_long_paths_fail_without_escaping_or_panicking() {
+    let f = fx();
+    let fs = f.rw();
+    let deep_up = f
+        .inside
+        .join("sub/".to_string() + &"x/../".repeat(5000) + "../../outside/secret.txt");
+    denied(fs.read(&deep_up));
+    let long_name = f.i(&"n".repeat(300));
+    let e = fs.write(&long_name, b"x", false, false, 0o644).unwrap_err();
+    assert_eq!(e.raw_os_error(), Some(36 /* ENAMETOOLONG */));
+    let deep = f.i(&"d/".repeat(3000));
+    refused(fs.create_dir(&deep, true, 0o755));
+    let deep_link = f.i(&"../outside/".repeat(500));
+    refused(fs.read_dir(&deep_link));
+    f.outside_unchanged();
+}
+
+#[test]
+fn outside_existence_is_not_an_oracle() {
+    let f = fx();
+    let exists = f.link("../outside/secret.txt", "to_existing");
+    let missing = f.link("../outside/missing.txt", "to_missing");
+    let exists_abs = f.link(f.secret(), "abs_existing");
+    let missing_abs = f.link(f.o("missing.txt"), "abs_missing");
+    let fs = f.rw();
+    let shape = |r: Result<Stat, FsError>| match r {
+        Err(FsError::Denied { access, .. }) => format!("denied {access:?}"),
+        Err(FsError::Io(e)) => format!("io {:?}", e.raw_os_error()),
+        Ok(_) => "ok".into(),
+    };
+    for (a, b) in [(&exists, &missing), (&exists_abs, &missing_abs)] {
+        assert_eq!(shape(fs.stat(a, true)), shape(fs.stat(b, true)));
+        assert!(shape(fs.stat(a, true)).starts_with("denied"));
+        assert_eq!(
+            fs.access(a, Access::Read).is_err(),
+            fs.access(b, Access::Read).is_err()
+        );
+        assert_eq!(
+            format!(
+                "{:?}",
+                fs.canonicalize(a).map(|_| ()).map_err(|e| e.is_denied())
+            ),
+            format!(
+                "{:?}",
+                fs.canonicalize(b).map(|_| ()).map_err(|e| e.is_denied())
+            ),
+        );
+    }
+    assert_eq!(
+        shape(fs.stat(&f.secret(), true)),
+        shape(fs.stat(&f.o("missing.txt"), true))
+    );
+    assert_eq!(
+        fs.read_dir(&f.o("dir"))
+            .map(|_| ())
+            .map_err(|e| e.is_denied()),
+        fs.read_dir(&f.o("nodir"))
+            .map(|_| ())
+            .map_err(|e| e.is_denied())
+    );
+    f.outside_unchanged();
+}
+
+#[test]
+fn copy_or_hard_link_onto_a_dangling_link_out_creates_nothing_outside() {
+    let f = fx();
+    let dang = f.link("../outside/created.txt", "dang");
+    let dang_abs = f.link(f.o("created_abs.txt"), "dang_abs");
+    let fs = f.rw();
+    for d in [&dang, &dang_abs] {
+        refused(fs.copy_file(&f.i("a.txt"), d, false));
+        refused(fs.copy_file(&f.i("a.txt"), d, true));
+        refused(fs.hard_link(&f.i("a.txt"), d));
+        refused(fs.open(
+            d,
+            &OpenFlags {
+                write: true,
+                create: true,
+                exclusive: true,
+                ..OpenFlags::default()
+            },
+        ));
+    }
+    assert!(!f.o("created.txt").exists() && !f.o("created_abs.txt").exists());
+    // renaming onto the link replaces the link itself, inside the grant
+    fs.rename(&f.i("sub/b.txt"), &dang).unwrap();
+    assert_eq!(fs::read(&dang).unwrap(), b"B");
     f.outside_unchanged();
 }

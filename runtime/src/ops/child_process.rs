@@ -193,6 +193,23 @@ pub fn grant_flags(g: &Grants, base: &Path) -> Vec<String> {
     out
 }
 
+/// `fork()`: the child reads its module and, as its module graph, the directory around it
+/// without `--allow-read`, so both must already be readable to the parent (through a read
+/// grant or its own module graph); else forking a file outside the grants would read it.
+fn readable_to_parent(st: &OpState, module: &Path) -> Result<(), OpError> {
+    let dir = module.parent().unwrap_or(module);
+    let readable = |p: &Path| {
+        let via = |cap: &wasi_bridge::CapFs| !matches!(cap.stat(p, true), Err(e) if e.is_denied());
+        via(&st.fs) || st.modules.as_deref().is_some_and(via)
+    };
+    for p in [module, dir] {
+        if !readable(p) {
+            return Err(super::fs::access_denied(wasi_bridge::Access::Read, module));
+        }
+    }
+    Ok(())
+}
+
 /// What to execute for `req`, after the capability check: (program, argv0, args).
 fn plan(st: &OpState, req: &SpawnRequest) -> Result<(PathBuf, String, Vec<String>), OpError> {
     let cwd = match &req.cwd {
@@ -207,10 +224,12 @@ fn plan(st: &OpState, req: &SpawnRequest) -> Result<(PathBuf, String, Vec<String
                 "child_process.fork is not available in this runtime (no atoll executable)",
             ));
         }
+        let module = super::module::normalize(&cwd.join(&req.file));
+        readable_to_parent(st, &module)?;
         let base = std::env::current_dir().unwrap_or_else(|_| "/".into());
         let mut args = grant_flags(&st.grants, &base);
         // Absolute, so a module path can never be read as an option.
-        args.push(cwd.join(&req.file).to_string_lossy().into_owned());
+        args.push(module.to_string_lossy().into_owned());
         args.extend(req.args.iter().cloned());
         return Ok((PathBuf::from(&st.exec_path), st.exec_path.clone(), args));
     }
