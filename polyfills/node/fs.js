@@ -4,8 +4,9 @@
 // which reach the disk only through the --allow-read/--allow-write capability.
 import {
   callSync as S, callAsync as A, toCallback, makeCallback, constants, Stats, BigIntStats, Dirent,
-  getValidatedPath,
+  getValidatedPath, bufferFrom, statsHolder,
 } from '../internal/fs/utils.js';
+import { op_fs_read_file_sync, op_fs_write_file_sync, op_fs_stat_sync } from 'atoll:ops';
 import * as core from '../internal/fs/core.js';
 import { Dir, opendir, opendirSync } from '../internal/fs/dir.js';
 import { codes } from '../internal/errors.js';
@@ -36,9 +37,24 @@ const bytesRead = (r) => [r.bytesRead, r.buffer];
 const bytesWritten = (r) => [r.bytesWritten, r.buffer];
 
 export const readFile = withCallback('readFile', core.readFile);
-export const readFileSync = (path, options) => core.readFile(S, path, options);
+// readFileSync, writeFileSync, statSync and lstatSync go straight to their op for the commonest
+// call (a string path, no options; a Uint8Array to write): what the general path would do, minus
+// its option handling. The op answers null for a path with a NUL byte, whose error the general
+// path raises.
+export function readFileSync(path, options) {
+  if (typeof path === 'string' && options === undefined) {
+    const bytes = op_fs_read_file_sync(path, 0);
+    if (bytes !== null) return bufferFrom(bytes);
+  }
+  return core.readFile(S, path, options);
+}
 export const writeFile = withCallback('writeFile', core.writeFile);
-export const writeFileSync = (path, data, options) => { core.writeFile(S, path, data, options); };
+const kWriteFlags = constants.O_TRUNC | constants.O_CREAT | constants.O_WRONLY;
+export function writeFileSync(path, data, options) {
+  if (typeof path === 'string' && options === undefined && data instanceof Uint8Array
+    && op_fs_write_file_sync(path, data, kWriteFlags, 0o666) !== null) return;
+  core.writeFile(S, path, data, options);
+}
 export const appendFile = withCallback('appendFile', (run, p, d, o) => core.writeFile(run, p, d, o, 'a'));
 export const appendFileSync = (path, data, options) => { core.writeFile(S, path, data, options, 'a'); };
 
@@ -72,9 +88,21 @@ export const fchown = withCallback('fchown', core.fchown, () => []);
 export const fchownSync = (fd, uid, gid) => { core.fchown(S, fd, uid, gid); };
 
 export const stat = withCallback('stat', (run, p, o) => core.stat(run, p, o, true));
-export const statSync = (path, options) => core.stat(S, path, options, true);
+export function statSync(path, options) {
+  if (typeof path === 'string' && options === undefined) {
+    const st = op_fs_stat_sync(path, true, statsHolder);
+    if (st !== null) return st;
+  }
+  return core.stat(S, path, options, true);
+}
 export const lstat = withCallback('lstat', (run, p, o) => core.stat(run, p, o, false));
-export const lstatSync = (path, options) => core.stat(S, path, options, false);
+export function lstatSync(path, options) {
+  if (typeof path === 'string' && options === undefined) {
+    const st = op_fs_stat_sync(path, false, statsHolder);
+    if (st !== null) return st;
+  }
+  return core.stat(S, path, options, false);
+}
 export const readdir = withCallback('readdir', core.readdir);
 export const readdirSync = (path, options) => core.readdir(S, path, options);
 export const mkdir = withCallback('mkdir', core.mkdir);

@@ -297,6 +297,7 @@ Socket.prototype.connect = function (...args) {
   if (options.path !== undefined && options.path !== null) {
     const { path } = options;
     if (typeof path !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('options.path', 'string', path);
+    if (path[0] === '\0') throw new codes.ERR_NOT_IMPLEMENTED('abstract Unix sockets (a path starting with \\0)');
     if (options.timeout) this.setTimeout(options.timeout);
     this.connecting = true;
     this._pendingConnect = true;
@@ -625,6 +626,12 @@ Server.prototype.listen = function (...args) {
 };
 
 Server.prototype._listenUnix = function (path) {
+  if (this._listenOp || path[0] === '\0') {
+    const what = this._listenOp ? 'TLS over a Unix socket (tls/https server.listen(path))'
+      : 'abstract Unix sockets (a path starting with \\0)';
+    process.nextTick(() => this.emit('error', new codes.ERR_NOT_IMPLEMENTED(what)));
+    return;
+  }
   ensureNet();
   let id;
   try {

@@ -354,10 +354,16 @@ fn stat_fd(fd: BorrowedFd<'_>) -> io::Result<Stat> {
 }
 
 /// Everything from the start of a freshly opened file: one fstat sizes the buffer, read(2) goes
-/// straight into it, and reading goes on until read(2) returns 0 (a file that grew since, or one
-/// that reports no size, like procfs, is still read to its end).
+/// straight into it. A regular file is read up to the size fstat reported, as Node's readFile
+/// does (no extra read(2) to see EOF); anything else (procfs reports no size, a pipe has
+/// none) until read(2) returns 0.
 fn read_all(f: &File) -> io::Result<Vec<u8>> {
-    let size = rustix::fs::fstat(f).map_or(0, |s| usize::try_from(s.st_size).unwrap_or(0));
+    let (size, regular) = rustix::fs::fstat(f).map_or((0, false), |s| {
+        (
+            usize::try_from(s.st_size).unwrap_or(0),
+            rustix::fs::FileType::from_raw_mode(s.st_mode) == rustix::fs::FileType::RegularFile,
+        )
+    });
     if size == 0 {
         // No size to go by: let std grow the buffer.
         let mut buf = Vec::new();
@@ -369,6 +375,9 @@ fn read_all(f: &File) -> io::Result<Vec<u8>> {
         .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
     advise_huge_pages(&mut buf);
     loop {
+        if regular && buf.len() >= size {
+            return Ok(buf);
+        }
         if buf.len() == buf.capacity() {
             // Full: a small probe tells EOF from a file that grew, without a bigger buffer.
             let mut probe = [0u8; 32];
@@ -562,26 +571,9 @@ impl CapFs {
     /// `route` for a normal `abs` (every caller's case): the same prefix rules on bytes, since
     /// grant and deny roots are normal too.
     fn route_normal(&self, abs: &Path, access: Access) -> Result<(&Grant, PathBuf), FsError> {
-        let b = abs.as_os_str().as_bytes();
-        if self
-            .denies(access)
-            .iter()
-            .any(|d| normal_starts_with(b, d.lexical.as_os_str().as_bytes()))
-        {
-            return Err(Self::denied(access, abs));
-        }
-        let g = self
-            .grants
-            .iter()
-            .filter(|g| g.access == access && normal_starts_with(b, g.root.as_os_str().as_bytes()))
-            .max_by_key(|g| g.depth)
+        let (g, rest) = self
+            .route_normal_rest(abs.as_os_str().as_bytes(), access)
             .ok_or_else(|| Self::denied(access, abs))?;
-        let root = g.root.as_os_str().as_bytes();
-        let rest = match b.get(root.len()..) {
-            Some([b'/', rest @ ..]) => rest,
-            Some(rest) if root != b"/" => rest,
-            _ => &b[1..],
-        };
         let rest = Path::new(OsStr::from_bytes(rest));
         let rel = match &g.entry {
             Some(e) if rest.as_os_str().is_empty() => PathBuf::from(e),
@@ -590,6 +582,30 @@ impl CapFs {
             None => rest.to_path_buf(),
         };
         Ok((g, rel))
+    }
+
+    /// The grant `route_normal` picks for the normal path `b`, and the rest of `b` below the
+    /// grant's root (empty for the root itself); `None` when denied.
+    fn route_normal_rest<'a>(&self, b: &'a [u8], access: Access) -> Option<(&Grant, &'a [u8])> {
+        if self
+            .denies(access)
+            .iter()
+            .any(|d| normal_starts_with(b, d.lexical.as_os_str().as_bytes()))
+        {
+            return None;
+        }
+        let g = self
+            .grants
+            .iter()
+            .filter(|g| g.access == access && normal_starts_with(b, g.root.as_os_str().as_bytes()))
+            .max_by_key(|g| g.depth)?;
+        let root = g.root.as_os_str().as_bytes();
+        let rest = match b.get(root.len()..) {
+            Some([b'/', rest @ ..]) => rest,
+            Some(rest) if root != b"/" => rest,
+            _ => &b[1..],
+        };
+        Some((g, rest))
     }
 
     /// Route for every access in `needs`; the first one is the handle used.
@@ -940,9 +956,38 @@ impl CapFs {
 
     /// `fs.stat` (`follow`) / `fs.lstat`.
     pub fn stat(&self, abs: &Path, follow: bool) -> Result<Stat, FsError> {
+        if let Some(r) = self.stat_entry(abs, follow) {
+            return r;
+        }
         let abs = self.absolute(abs);
         let (_, f) = self.open_path(&abs, &[Access::Read], follow)?;
         stat_fd(f.as_fd()).map_err(FsError::Io)
+    }
+
+    /// The common case of `stat` in one statx(2) instead of open(O_PATH) + statx + close: a
+    /// normal path naming an entry directly inside a directory grant, with no carve-out or
+    /// entry grant to check the real location against. statx(grant fd, name,
+    /// AT_SYMLINK_NOFOLLOW) resolves nothing but that one name in that directory (no `/`, no
+    /// `..`, final symlink not followed), so it cannot reach outside the grant. `None` (take the
+    /// general path) for anything else, and for a symlink when `follow` is asked for.
+    fn stat_entry(&self, abs: &Path, follow: bool) -> Option<Result<Stat, FsError>> {
+        let b = abs.as_os_str().as_bytes();
+        if !is_normal(abs) {
+            return None;
+        }
+        let (g, name) = self.route_normal_rest(b, Access::Read)?;
+        if name.is_empty() || name.contains(&b'/') || self.must_check(g, &[Access::Read]) {
+            return None;
+        }
+        match stat_at(
+            g.dir.as_fd(),
+            OsStr::from_bytes(name),
+            AtFlags::SYMLINK_NOFOLLOW,
+        ) {
+            Ok(s) if follow && FileKind::from_mode(s.mode) == FileKind::Symlink => None,
+            Ok(s) => Some(Ok(s)),
+            Err(e) => Some(Err(FsError::Io(e))),
+        }
     }
 
     /// `fstat(2)` on an already-open file.

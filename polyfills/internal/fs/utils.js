@@ -258,11 +258,10 @@ defineDates(BigIntStats.prototype);
 // object layouts warm) as an extra last argument, the op builds the Stats object itself, the
 // same object `new Stats(...)` would make, without a JS call per field. BigIntStats are built
 // here from the op's Float64Array.
-let statsHolder;
+export const statsHolder = [Stats.prototype];
 export function statSyncOp(name, bigint, a, b) {
   const f = syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]);
   if (bigint) return makeStats(name === 'fstat' ? f(a) : f(a, b), true);
-  statsHolder ??= [Stats.prototype];
   return name === 'fstat' ? f(a, statsHolder) : f(a, b, statsHolder);
 }
 

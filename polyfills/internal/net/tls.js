@@ -68,11 +68,11 @@ TLSSocket.prototype.getProtocol = function () {
   return this._tlsSession ? this._tlsSession[0] : null;
 };
 
-// rustls names suites by their IANA (standard) name.
+// session[1]: [OpenSSL name, IANA name].
 TLSSocket.prototype.getCipher = function () {
   if (!this._tlsSession) return undefined;
-  const standardName = this._tlsSession[1];
-  return { name: standardName, standardName, version: this._tlsSession[0] };
+  const [name, standardName] = this._tlsSession[1] || [];
+  return { name, standardName, version: this._tlsSession[0] };
 };
 
 TLSSocket.prototype.isSessionReused = function () { return false; };

@@ -2,9 +2,12 @@
 //! `op_fs_<name>_sync` runs it now, `op_fs_<name>` returns a promise and runs it on tokio's
 //! blocking pool. Arguments are copied out of JS before anything runs off the loop thread.
 
-use rquickjs::{function::Rest, qjs, Array, Ctx, Function, Object, Result, TypedArray, Value};
+use rquickjs::{
+    function::{Opt, Rest},
+    qjs, Array, CString, Ctx, Function, Object, Result, TypedArray, Value,
+};
 
-use super::{convert, spawn_op, state};
+use super::{convert, spawn_blocking_op, state};
 use crate::ops::{
     self,
     fs::{Arg, Args, FsOp, StatOp, StatValues},
@@ -137,7 +140,7 @@ fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: FsOp) ->
         move |ctx: Ctx<'js>, args: Rest<Value<'js>>| {
             let args = args_from_js(&ctx, &args.0)?;
             let cx = state(&ctx).op.fs_ctx();
-            spawn_op(&ctx, ops::fs::call_blocking(cx, op, args))
+            spawn_blocking_op(&ctx, move || op(&cx, &args))
         },
     )
 }
@@ -289,13 +292,108 @@ fn register_stat_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: Stat
     )
 }
 
+/// A path argument, borrowed from the JS string (QuickJS hands out an ASCII string's own bytes,
+/// no copy). `None` when it holds a NUL byte: the caller then answers `null` and JS takes its
+/// general path, which throws Node's ERR_INVALID_ARG_VALUE.
+fn path_arg<'js>(path: rquickjs::String<'js>) -> Result<Option<CString<'js>>> {
+    let c = path.to_cstring()?;
+    Ok((!c.as_bytes().contains(&0)).then_some(c))
+}
+
+fn num_arg(v: &Opt<Value<'_>>) -> Option<f64> {
+    v.0.as_ref().and_then(Value::as_number)
+}
+
+/// The hot *Sync ops (readFileSync, writeFileSync, statSync) with typed arguments instead of
+/// the generic `Rest<Value>` -> `Args` conversion: the path and the data are borrowed from JS
+/// rather than copied (no JS runs while the op does), an absolute path is not copied either,
+/// and no `FsCtx` snapshot is made. Same arguments, results and errors as the generic ones
+/// they replace.
+fn register_hot_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+    set(
+        ctx,
+        o,
+        "op_fs_read_file_sync",
+        |ctx: Ctx<'js>,
+         path: rquickjs::String<'js>,
+         flags: Opt<Value<'js>>|
+         -> Result<Value<'js>> {
+            let Some(path) = path_arg(path)? else {
+                return Ok(Value::new_null(ctx));
+            };
+            let st = state(&ctx);
+            let abs = ops::fs::abs_path(&st.op.cwd.borrow(), path.as_str());
+            let flags = num_arg(&flags).unwrap_or(0.0) as i32;
+            let bytes = throw(&ctx, ops::fs::read_file_at(&st.op.fs, &abs, &path, flags))?;
+            convert::bytes_to_js(&ctx, bytes)
+        },
+    )?;
+    set(
+        ctx,
+        o,
+        "op_fs_write_file_sync",
+        |ctx: Ctx<'js>,
+         path: rquickjs::String<'js>,
+         data: Value<'js>,
+         flags: Opt<Value<'js>>,
+         mode: Opt<Value<'js>>|
+         -> Result<Value<'js>> {
+            let Some(path) = path_arg(path)? else {
+                return Ok(Value::new_null(ctx));
+            };
+            let st = state(&ctx);
+            let abs = ops::fs::abs_path(&st.op.cwd.borrow(), path.as_str());
+            let flags = num_arg(&flags)
+                .map_or(libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC, |f| f as i32);
+            let mode = num_arg(&mode).map_or(0o666, |m| m as u32);
+            let view = data.as_object().and_then(|o| o.as_typed_array::<u8>());
+            // SAFETY: the viewed bytes are only read, and no JS runs before the op returns.
+            let r = match view.as_ref().and_then(|ta| unsafe { ta.as_bytes() }) {
+                Some(b) => ops::fs::write_file_at(&st.op.fs, &abs, &path, b, flags, mode),
+                None => {
+                    let b = convert::bytes_from_js(&ctx, &data)?;
+                    ops::fs::write_file_at(&st.op.fs, &abs, &path, &b, flags, mode)
+                }
+            };
+            throw(&ctx, r)?;
+            Ok(Value::new_undefined(ctx))
+        },
+    )?;
+    // (path, follow, [holder]): as `register_stat_sync`.
+    let maker = StatsMaker::new(ctx)?;
+    set(
+        ctx,
+        o,
+        "op_fs_stat_sync",
+        move |ctx: Ctx<'js>,
+              path: rquickjs::String<'js>,
+              follow: Opt<Value<'js>>,
+              holder: Opt<Value<'js>>|
+              -> Result<Value<'js>> {
+            let Some(path) = path_arg(path)? else {
+                return Ok(Value::new_null(ctx));
+            };
+            let st = state(&ctx);
+            let abs = ops::fs::abs_path(&st.op.cwd.borrow(), path.as_str());
+            let follow = follow.0.as_ref().and_then(Value::as_bool).unwrap_or(false);
+            let v = throw(&ctx, ops::fs::stat_at(&st.op.fs, &abs, &path, follow))?;
+            match holder.0.as_ref().and_then(Value::as_array) {
+                Some(holder) => Ok(maker.make(&ctx, holder, &v)?.into_value()),
+                None => Ok(TypedArray::<f64>::new(ctx.clone(), v.to_vec())?.into_value()),
+            }
+        },
+    )
+}
+
 pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     for (name, op) in ops::fs::OPS {
         register_fs_op(ctx, o, name, *op)?;
     }
-    for (name, op) in ops::fs::STAT_OPS {
+    // `stat` gets its typed binding below.
+    for (name, op) in ops::fs::STAT_OPS.iter().filter(|(n, _)| *n != "stat") {
         register_stat_sync(ctx, o, name, *op)?;
     }
+    register_hot_sync(ctx, o)?;
     set(ctx, o, "op_os_info", |ctx: Ctx<'js>| {
         convert::to_js(&ctx, ops::os::info())
     })?;

@@ -7,6 +7,7 @@
 //! `op_fs_<name>`, which runs the same function on tokio's blocking pool.
 
 use std::{
+    borrow::Cow,
     collections::HashMap,
     io::{self, Read, Write},
     os::unix::fs::{FileExt, MetadataExt},
@@ -96,13 +97,18 @@ pub struct FsCtx {
 }
 
 impl FsCtx {
-    fn abs(&self, path: &str) -> PathBuf {
-        if wasi_bridge::fs::is_normal(Path::new(path)) {
-            // Absolute and already normal (the usual case): what the line below would return.
-            return PathBuf::from(path);
-        }
-        normalize(&self.cwd.join(path))
+    fn abs<'a>(&self, path: &'a str) -> Cow<'a, Path> {
+        abs_path(&self.cwd, path)
     }
+}
+
+/// `path` made absolute against `cwd` and normal; when it already is (the usual case), `path`
+/// itself, not copied.
+pub fn abs_path<'a>(cwd: &Path, path: &'a str) -> Cow<'a, Path> {
+    if wasi_bridge::fs::is_normal(Path::new(path)) {
+        return Cow::Borrowed(Path::new(path));
+    }
+    Cow::Owned(normalize(&cwd.join(path)))
 }
 
 /// An argument from JS, owned (it may cross to the blocking pool).
@@ -212,6 +218,12 @@ pub fn open_flags(flags: i32, mode: u32) -> OpenFlags {
 }
 
 fn split_ns(ns: i128) -> [f64; 2] {
+    // In i64 whenever it fits (until the year 2262): i128 division and i128 -> f64 are library
+    // calls, a few hundred instructions per stat.
+    if let Ok(ns) = i64::try_from(ns) {
+        let (sec, nsec) = (ns.div_euclid(1_000_000_000), ns.rem_euclid(1_000_000_000));
+        return [sec as f64, nsec as f64];
+    }
     let sec = ns.div_euclid(1_000_000_000);
     let nsec = ns.rem_euclid(1_000_000_000);
     [sec as f64, nsec as f64]
@@ -309,26 +321,28 @@ fn ns_from_secs(secs: f64) -> i128 {
 /// `fs.readFile(path, { flag })`: open(2) + read(2) to the end. Args: path, flags.
 fn read_file(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
     let path = a.str(0)?;
-    let flags = a.int(1, 0) as i32;
-    let abs = cx.abs(path);
+    read_file_at(&cx.cap, &cx.abs(path), path, a.int(1, 0) as i32).map(OpValue::Bytes)
+}
+
+/// `read_file` on `abs` (= `path` made absolute), for typed callers too.
+pub fn read_file_at(cap: &CapFs, abs: &Path, path: &str, flags: i32) -> Result<Vec<u8>, OpError> {
     if flags == libc::O_RDONLY {
-        return match cx.cap.read(&abs) {
-            Ok(b) => Ok(OpValue::Bytes(b)),
+        return match cap.read(abs) {
+            Ok(b) => Ok(b),
             Err(FsError::Io(e)) if e.raw_os_error() == Some(libc::EISDIR) => {
                 Err(io_err(e, "read", None))
             }
             Err(e) => Err(fs_error(e, "open", path)),
         };
     }
-    let file = cx
-        .cap
-        .open(&abs, &open_flags(flags, 0o666))
+    let file = cap
+        .open(abs, &open_flags(flags, 0o666))
         .map_err(|e| fs_error(e, "open", path))?;
     let mut buf = Vec::new();
     file.into_std()
         .read_to_end(&mut buf)
         .map_err(|e| io_err(e, "read", None))?;
-    Ok(OpValue::Bytes(buf))
+    Ok(buf)
 }
 
 /// `fs.readFile(fd)` / `filehandle.readFile()`: read(2) from the current offset to the end.
@@ -348,14 +362,25 @@ fn write_file(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
     let data = a.bytes(1)?;
     let flags = a.int(2, (libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC) as i64) as i32;
     let mode = a.int(3, 0o666) as u32;
-    let file = cx
-        .cap
-        .open(&cx.abs(path), &open_flags(flags, mode))
+    write_file_at(&cx.cap, &cx.abs(path), path, data, flags, mode)?;
+    Ok(OpValue::Undefined)
+}
+
+/// `write_file` on `abs` (= `path` made absolute), for typed callers too.
+pub fn write_file_at(
+    cap: &CapFs,
+    abs: &Path,
+    path: &str,
+    data: &[u8],
+    flags: i32,
+    mode: u32,
+) -> Result<(), OpError> {
+    let file = cap
+        .open(abs, &open_flags(flags, mode))
         .map_err(|e| fs_error(e, "open", path))?;
     file.into_std()
         .write_all(data)
-        .map_err(|e| io_err(e, "write", None))?;
-    Ok(OpValue::Undefined)
+        .map_err(|e| io_err(e, "write", None))
 }
 
 // ---- descriptors ----
@@ -517,10 +542,13 @@ fn stat(cx: &FsCtx, a: &Args) -> Result<OpValue, OpError> {
 
 fn stat_path_values(cx: &FsCtx, a: &Args) -> Result<StatValues, OpError> {
     let path = a.str(0)?;
-    let follow = a.flag(1);
-    let s = cx
-        .cap
-        .stat(&cx.abs(path), follow)
+    stat_at(&cx.cap, &cx.abs(path), path, a.flag(1))
+}
+
+/// `stat` (`follow`) / `lstat` on `abs` (= `path` made absolute), for typed callers too.
+pub fn stat_at(cap: &CapFs, abs: &Path, path: &str, follow: bool) -> Result<StatValues, OpError> {
+    let s = cap
+        .stat(abs, follow)
         .map_err(|e| fs_error(e, if follow { "stat" } else { "lstat" }, path))?;
     Ok(stat_values(&s))
 }
@@ -806,13 +834,6 @@ pub fn call(cx: &FsCtx, name: &str, args: &Args) -> Result<OpValue, OpError> {
         Some((_, f)) => f(cx, args),
         None => Err(OpError::Type(format!("unknown fs op {name}"))),
     }
-}
-
-/// Run `op` on tokio's blocking pool (the async form); the event loop never waits on disk.
-pub async fn call_blocking(cx: FsCtx, op: FsOp, args: Args) -> Result<OpValue, OpError> {
-    tokio::task::spawn_blocking(move || op(&cx, &args))
-        .await
-        .unwrap_or_else(|e| Err(OpError::code("ERR_INTERNAL_ASSERTION", e.to_string())))
 }
 
 #[cfg(test)]

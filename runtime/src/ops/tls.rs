@@ -341,8 +341,8 @@ fn session_value(conn: &rustls::CommonState, failure: Option<CertFailure>) -> Op
     };
     let cipher = conn
         .negotiated_cipher_suite()
-        .map(|s| format!("{:?}", s.suite()))
-        .unwrap_or_default();
+        .map(|s| cipher_names(s.suite()))
+        .unwrap_or(OpValue::Null);
     let alpn = match conn.alpn_protocol() {
         Some(p) => String::from_utf8_lossy(p).into_owned().into(),
         None => OpValue::Null,
@@ -351,7 +351,49 @@ fn session_value(conn: &rustls::CommonState, failure: Option<CertFailure>) -> Op
         Some(f) => (f.code.into(), f.message.into()),
         None => (OpValue::Null, OpValue::Null),
     };
-    OpValue::Array(vec![protocol.into(), cipher.into(), alpn, code, msg])
+    OpValue::Array(vec![protocol.into(), cipher, alpn, code, msg])
+}
+
+/// `getCipher()`'s `[name, standardName]`: OpenSSL's name and the IANA one, as Node reports.
+fn cipher_names(suite: rustls::CipherSuite) -> OpValue {
+    use rustls::CipherSuite as C;
+    let (name, standard) = match suite {
+        C::TLS13_AES_128_GCM_SHA256 => ("TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"),
+        C::TLS13_AES_256_GCM_SHA384 => ("TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384"),
+        C::TLS13_CHACHA20_POLY1305_SHA256 => (
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_CHACHA20_POLY1305_SHA256",
+        ),
+        C::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 => (
+            "ECDHE-ECDSA-AES128-GCM-SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        ),
+        C::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 => (
+            "ECDHE-ECDSA-AES256-GCM-SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        ),
+        C::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 => (
+            "ECDHE-ECDSA-CHACHA20-POLY1305",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        ),
+        C::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 => (
+            "ECDHE-RSA-AES128-GCM-SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        ),
+        C::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 => (
+            "ECDHE-RSA-AES256-GCM-SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        ),
+        C::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 => (
+            "ECDHE-RSA-CHACHA20-POLY1305",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        ),
+        other => {
+            let n = format!("{other:?}");
+            return OpValue::Array(vec![n.clone().into(), n.into()]);
+        }
+    };
+    OpValue::Array(vec![name.into(), standard.into()])
 }
 
 /// Move bytes between the TLS stream and the plaintext end JS holds until both sides ended.

@@ -68,6 +68,9 @@ async function main() {
     assert.strictEqual(res.socket.authorized, true);
     assert.strictEqual(res.socket.encrypted, true);
     assert.match(res.socket.getProtocol(), /^TLSv1\.[23]$/);
+    const cipher = res.socket.getCipher();
+    assert.match(cipher.standardName, /^TLS_/);
+    assert.strictEqual(cipher.version, res.socket.getProtocol());
   }
   // An array of CAs works too, and the pooled global agent (keep-alive) as well.
   {
