@@ -712,6 +712,39 @@ pub(crate) fn spawn_op<'js, F>(ctx: &Ctx<'js>, fut: F) -> rquickjs::Result<Promi
 where
     F: std::future::Future<Output = Result<OpValue, OpError>> + Send + 'static,
 {
+    let (promise, id, tx) = pending_op(ctx)?;
+    tokio::spawn(async move {
+        let result = fut.await;
+        let _ = tx.send(Completion::Op { id, result });
+    });
+    Ok(promise)
+}
+
+/// Start a blocking op (file I/O): `f` runs on tokio's blocking pool at once, and its result
+/// goes from there straight to the loop, with no task on the loop thread in between.
+pub(crate) fn spawn_blocking_op<'js, F>(ctx: &Ctx<'js>, f: F) -> rquickjs::Result<Promise<'js>>
+where
+    F: FnOnce() -> Result<OpValue, OpError> + Send + 'static,
+{
+    let (promise, id, tx) = pending_op(ctx)?;
+    tokio::task::spawn_blocking(move || {
+        // A panic must still settle the promise (and release the loop's reference).
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+                Err(OpError::code(
+                    "ERR_INTERNAL_ASSERTION",
+                    "a blocking op panicked".to_string(),
+                ))
+            });
+        let _ = tx.send(Completion::Op { id, result });
+    });
+    Ok(promise)
+}
+
+/// A new pending op: its promise, its id, and where its completion goes.
+fn pending_op<'js>(
+    ctx: &Ctx<'js>,
+) -> rquickjs::Result<(Promise<'js>, u64, mpsc::UnboundedSender<Completion>)> {
     let st = state(ctx);
     let (promise, resolve, reject) = ctx.promise()?;
     let id = st.next_id();
@@ -723,10 +756,5 @@ where
         ),
     );
     st.refs.set(st.refs.get() + 1);
-    let tx = st.tx.clone();
-    tokio::spawn(async move {
-        let result = fut.await;
-        let _ = tx.send(Completion::Op { id, result });
-    });
-    Ok(promise)
+    Ok((promise, id, st.tx.clone()))
 }
