@@ -205,7 +205,9 @@ export class ChildProcess extends EventEmitter {
       this.stdio[ipc] = null;
       if (!failed) {
         this._closesNeeded++;
-        setupChannel(this, res.ipc, serialization, { refed: true, onClose: () => maybeClose(this) });
+        setupChannel(this, res.ipc, serialization, {
+          fd: res.ipcFd, refed: true, onClose: () => maybeClose(this),
+        });
       }
     }
     if (failed) {

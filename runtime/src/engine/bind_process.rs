@@ -157,6 +157,7 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             ];
             if let Some(rid) = channel {
                 fields.push(("ipc", OpValue::Number(rid as f64)));
+                fields.push(("ipcFd", ipc::fd(rid).map(f64::from).into()));
             }
             convert::to_js(&ctx, OpValue::Object(fields))
         },

@@ -7,6 +7,7 @@ const child = fork(new URL('./fixtures/ipc-child.cjs', import.meta.url), ['echo'
 assert.strictEqual(child.connected, true);
 assert.strictEqual(typeof child.channel, 'object');
 assert.strictEqual(typeof child.channel.ref, 'function');
+assert.strictEqual(typeof child.channel.fd, 'number');
 assert.strictEqual(child.stdio.length, 4);
 assert.strictEqual(child.stdio[3], null);
 
