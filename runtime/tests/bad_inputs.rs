@@ -26,6 +26,9 @@ const CASES: &[Case] = &[
     Case { name: "microtask storm is stopped by the cpu limit", file: "a.js", source: b"function again() { queueMicrotask(again); } again();\n", flags: &["--max-cpu-time=300"], exit: 124, stderr_has: "--max-cpu-time" },
     Case { name: "throwing a non-error", file: "a.js", source: b"throw { weird: true };\n", flags: &[], exit: 1, stderr_has: "weird" },
     Case { name: "malformed JSON module", file: "a.mjs", source: b"import x from './bad.json' with { type: 'json' };\n", flags: &[], exit: 1, stderr_has: "bad.json" },
+    // Wasm through the JS API never returns to QuickJS's interrupt checks: epochs stop it (found by fuzz/fuzz_targets/js_wasm.rs).
+    Case { name: "wasm loop called from JS under --max-cpu-time", file: "a.mjs", source: b"const m = new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,8,1,4,115,112,105,110,0,0,10,9,1,7,0,3,64,12,0,11,11]));\ntry { new WebAssembly.Instance(m).exports.spin(); } catch (e) { console.log('caught', e); }\nconsole.log('went on');\n", flags: &["--max-cpu-time=300"], exit: 124, stderr_has: "--max-cpu-time=300" },
+    Case { name: "wasm start function loop under --timeout", file: "a.mjs", source: b"try { await WebAssembly.instantiate(new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,8,1,0,10,9,1,7,0,3,64,12,0,11,11])); } catch (e) { console.log('caught', e); }\n", flags: &["--timeout=300"], exit: 124, stderr_has: "--timeout=300" },
     Case { name: "truncated wasm", file: "a.wasm", source: b"\0asm\x01\0\0\0\x01", flags: &[], exit: 1, stderr_has: "a.wasm" },
     Case { name: "not wasm at all", file: "a.wasm", source: b"hello", flags: &[], exit: 1, stderr_has: "a.wasm" },
 ];

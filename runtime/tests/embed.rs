@@ -79,6 +79,19 @@ fn terminate_stops_an_idle_program_too() {
 }
 
 #[test]
+fn terminate_stops_wasm_that_never_returns_to_js() {
+    // `(func (export "spin") (loop (br 0)))`: no JS runs until it returns, so only the wasm
+    // epoch check can stop it.
+    let run = Sandbox::new().eval(
+        "new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,8,1,4,115,112,105,110,0,0,10,9,1,7,0,3,64,12,0,11,11]))).exports.spin()",
+    );
+    let stop = run.terminator();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    stop.terminate();
+    assert_eq!(run.wait().exit_code, Termination::Requested.exit_code());
+}
+
+#[test]
 fn sandboxes_are_deny_by_default() {
     let out = Sandbox::new()
         .eval("require('fs').readFileSync('/etc/hostname')")

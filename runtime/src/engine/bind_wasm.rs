@@ -33,12 +33,16 @@ use rquickjs::{
 use wasmtime::{
     AsContextMut, Caller, Engine, Extern, ExternRef, ExternType, Func, FuncType, Global,
     GlobalType, HeapType, Instance, Linker, Memory, MemoryType, Module, Mutability, Ref,
-    ResourceLimiter, RootScope, Store, StoreContextMut, Table, TableType, Val, ValType,
+    ResourceLimiter, RootScope, Store, StoreContextMut, Table, TableType, UpdateDeadline, Val,
+    ValType,
 };
 use wasmtime_wasi::{p1::WasiP1Ctx, I32Exit};
 
 use super::{convert, state};
 use crate::ops::{self, wasm::WasiOptions};
+
+/// How often wasm called from JS checks the runtime's limits.
+const EPOCH_TICK: std::time::Duration = std::time::Duration::from_millis(10);
 
 pub const WASM_OP_NAMES: &[&str] = &[
     "op_wasm_init",
@@ -124,6 +128,8 @@ type CachedBuffer = (Persistent<ArrayBuffer<'static>>, usize, usize);
 
 struct Wasm {
     engine: Engine,
+    /// Keeps the epoch thread ticking while this runtime has wasm (with limits only).
+    _ticker: Option<std::sync::mpsc::Sender<()>>,
     store: RefCell<Store<Data>>,
     /// `Caller`s of JS imports now running, innermost last.
     callers: RefCell<Vec<*mut Caller<'static, Data>>>,
@@ -162,8 +168,16 @@ fn wasm(ctx: &Ctx<'_>) -> Result<Rc<Wasm>> {
     if let Some(h) = ctx.userdata::<WasmHandle>() {
         return Ok(h.0.clone());
     }
-    let engine = ops::wasm::engine()
+    let limited = state(ctx).should_stop.is_some();
+    let engine = ops::wasm::engine(limited)
         .map_err(|e| Exception::throw_internal(ctx, &format!("wasm engine: {e}")))?;
+    let ticker = match limited {
+        true => Some(
+            ops::wasm::epoch_ticker(&engine, EPOCH_TICK)
+                .map_err(|e| Exception::throw_internal(ctx, &e))?,
+        ),
+        false => None,
+    };
     let mut store = Store::new(
         &engine,
         Data {
@@ -174,9 +188,29 @@ fn wasm(ctx: &Ctx<'_>) -> Result<Rc<Wasm>> {
         },
     );
     store.limiter(|d| d as &mut dyn ResourceLimiter);
+    if ticker.is_some() {
+        // Each tick, wasm that has not returned to JS runs the same check as QuickJS's
+        // interrupt handler; a stop traps out of wasm and call_error unwinds the JS above it.
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(|cx| {
+            let raw = NonNull::new(cx.data().ctx as *mut rquickjs::qjs::JSContext);
+            let stop = raw.is_some_and(|raw| {
+                // SAFETY: as in host_call: the context of the JS frame that called into wasm,
+                // alive for the whole call, on this thread.
+                let ctx = unsafe { Ctx::from_raw(raw) };
+                state(&ctx).should_stop.as_ref().is_some_and(|f| f())
+            });
+            if stop {
+                Err(wasmtime::Trap::Interrupt.into())
+            } else {
+                Ok(UpdateDeadline::Continue(1))
+            }
+        });
+    }
     let key: Symbol = ctx.eval("Symbol('WebAssembly.Function')")?;
     let w = Rc::new(Wasm {
         engine,
+        _ticker: ticker,
         store: RefCell::new(store),
         callers: RefCell::default(),
         modules: RefCell::default(),
@@ -567,6 +601,10 @@ fn refresh_buffers(ctx: &Ctx<'_>, w: &Wasm) {
 /// a trap, or `kind` (LinkError while instantiating) with the message.
 fn call_error(ctx: &Ctx<'_>, w: &Wasm, e: wasmtime::Error, kind: &str) -> rquickjs::Error {
     let pending = w.exception.borrow_mut().take();
+    if pending.is_none() && state(ctx).terminated.get().is_some() {
+        // The epoch callback stopped the program (CPU time, timeout, host terminate).
+        return super::unwind(ctx);
+    }
     if let Some(p) = pending {
         if state(ctx).terminated.get().is_some() {
             return super::unwind(ctx);

@@ -192,6 +192,8 @@ pub(crate) struct EngineState {
     terminated: Rc<Cell<Option<Termination>>>,
     /// Wall-clock deadline from `--timeout`.
     deadline: Option<(Instant, u64)>,
+    /// The limits' check (also records the `Termination`); `None` when there are no limits.
+    pub should_stop: Option<Rc<dyn Fn() -> bool>>,
 }
 
 #[derive(Clone)]
@@ -268,13 +270,16 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
         .limits
         .timeout_ms
         .map(|ms| (Instant::now() + Duration::from_millis(ms), ms));
+    let mut should_stop: Option<Rc<dyn Fn() -> bool>> = None;
     if opts.limits.max_cpu_ms.is_some() || deadline.is_some() || opts.terminate.is_some() {
         let terminated = terminated.clone();
         let cpu_limit = opts.limits.max_cpu_ms.map(|ms| (thread_cpu_ms(), ms));
         let flag = opts.terminate.clone();
-        // QuickJS calls this every few thousand instructions (and inside regexp matching):
-        // returning true raises an uncatchable exception that unwinds all JS.
-        rt.set_interrupt_handler(Some(Box::new(move || {
+        // Whether the program must stop now (recording why). QuickJS calls it every few
+        // thousand instructions (and inside regexp matching): returning true raises an
+        // uncatchable exception that unwinds all JS. Wasm called from JS checks it on epoch
+        // ticks (engine/bind_wasm.rs).
+        let stop: Rc<dyn Fn() -> bool> = Rc::new(move || {
             if terminated.get().is_some() {
                 return true;
             }
@@ -293,7 +298,10 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
             };
             terminated.set(why);
             why.is_some()
-        })));
+        });
+        let check = stop.clone();
+        rt.set_interrupt_handler(Some(Box::new(move || check())));
+        should_stop = Some(stop);
     }
     let (tx, rx) = mpsc::unbounded_channel();
     let st = Rc::new(EngineState {
@@ -310,6 +318,7 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
         ops: RefCell::default(),
         terminated,
         deadline,
+        should_stop,
     });
     rt.set_loader(loader::AtollResolver, loader::AtollLoader);
     {
@@ -720,14 +729,14 @@ where
     Ok(promise)
 }
 
-/// Start a blocking op (file I/O): `f` runs on tokio's blocking pool at once, and its result
-/// goes from there straight to the loop, with no task on the loop thread in between.
+/// Start a blocking op (file I/O): `f` runs off the loop thread at once (`ops::blocking`), and
+/// its result goes from there straight to the loop, with no task on the loop thread in between.
 pub(crate) fn spawn_blocking_op<'js, F>(ctx: &Ctx<'js>, f: F) -> rquickjs::Result<Promise<'js>>
 where
     F: FnOnce() -> Result<OpValue, OpError> + Send + 'static,
 {
     let (promise, id, tx) = pending_op(ctx)?;
-    tokio::task::spawn_blocking(move || {
+    crate::ops::blocking::spawn(move || {
         // A panic must still settle the promise (and release the loop's reference).
         let result =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {

@@ -4,6 +4,8 @@
 //! runtime's fs grants. `engine/bind_wasm.rs` owns the store and the JS values.
 
 use std::future::Future;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use wasmtime::{Config, Engine, ExternType, Module, Trap};
 use wasmtime_wasi::p1::WasiP1Ctx;
@@ -13,11 +15,31 @@ use super::{fs::access_denied, OpError, OpState};
 use wasi_bridge::fs::Access;
 
 /// The wasmtime engine for one JS runtime: Cranelift, reference types with GC (externref),
-/// exceptions; no epoch checks.
-pub fn engine() -> Result<Engine, String> {
+/// exceptions. With `epochs` (a runtime with limits or a host that may terminate it), compiled
+/// code checks an epoch counter, which costs a little in loops, so that wasm which never
+/// returns to JS can still be stopped.
+pub fn engine(epochs: bool) -> Result<Engine, String> {
     let mut config = Config::new();
     config.wasm_backtrace_details(wasmtime::WasmBacktraceDetails::Disable);
+    config.epoch_interruption(epochs);
     Engine::new(&config).map_err(|e| format!("{e:#}"))
+}
+
+/// Advances `engine`'s epoch every `period` until the returned sender is dropped, so running
+/// wasm reaches its epoch callback that often.
+pub fn epoch_ticker(engine: &Engine, period: Duration) -> Result<mpsc::Sender<()>, String> {
+    let (keep, dropped) = mpsc::channel::<()>();
+    let engine = engine.clone();
+    std::thread::Builder::new()
+        .name("atoll-wasm-epoch".into())
+        .stack_size(64 << 10)
+        .spawn(move || {
+            while let Err(mpsc::RecvTimeoutError::Timeout) = dropped.recv_timeout(period) {
+                engine.increment_epoch();
+            }
+        })
+        .map_err(|e| format!("cannot start the wasm epoch thread: {e}"))?;
+    Ok(keep)
 }
 
 /// `WebAssembly.validate(bytes)`.
