@@ -352,3 +352,19 @@ fn embedded_sandboxes_take_the_same_limits() {
         Some(Ok(ResultValue::Json(r#""EAGAIN""#.into())))
     );
 }
+
+#[test]
+fn forked_children_inherit_the_caps_so_a_fork_chain_is_bounded() {
+    let d = Dir::new("forkchain");
+    let out = d.run(
+        &["--max-children=2", "--max-handles=5"],
+        r#"
+const cp = require('node:child_process');
+const depth = Number(process.argv[2] || 0);
+const c = cp.fork(__filename, [String(depth + 1)]);
+c.on("error", (e) => console.log(`depth ${depth}: ${e.code} ${e.syscall.split(" ")[0]}`));
+"#,
+    );
+    // root (2 children) -> child (1) -> grandchild (0): the grandchild cannot fork.
+    assert_eq!(stdout(&out).trim(), "depth 2: EAGAIN spawn");
+}

@@ -228,6 +228,7 @@ fn plan(st: &OpState, req: &SpawnRequest) -> Result<(PathBuf, String, Vec<String
         readable_to_parent(st, &module)?;
         let base = std::env::current_dir().unwrap_or_else(|_| "/".into());
         let mut args = grant_flags(&st.grants, &base);
+        args.extend(st.resources.fork_flags());
         // Absolute, so a module path can never be read as an option.
         args.push(module.to_string_lossy().into_owned());
         args.extend(req.args.iter().cloned());

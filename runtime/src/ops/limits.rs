@@ -73,6 +73,22 @@ impl Resources {
             .map(|_| HandleSlot(self.clone()))
     }
 
+    /// The caps as `atoll` flags for a forked child, which is another process with its own
+    /// counters: it gets the same `--max-handles` and one child fewer, so a chain of forks is
+    /// as deep as `--max-children` at most (no fork bomb through grandchildren).
+    pub fn fork_flags(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let handles = self.max_handles.load(Ordering::Acquire);
+        if handles != usize::MAX {
+            out.push(format!("--max-handles={handles}"));
+        }
+        let children = self.max_children.load(Ordering::Acquire);
+        if children != usize::MAX {
+            out.push(format!("--max-children={}", children.saturating_sub(1)));
+        }
+        out
+    }
+
     /// Handles open now.
     pub fn handles_open(&self) -> usize {
         self.handles.load(Ordering::Acquire)
@@ -127,5 +143,15 @@ mod tests {
         assert!(!r.claim_child(&Arc::new(AtomicBool::new(false))));
         first.store(true, Ordering::SeqCst);
         assert!(r.claim_child(&Arc::new(AtomicBool::new(false))));
+    }
+
+    #[test]
+    fn forked_children_get_the_caps_with_one_child_fewer() {
+        let r = Resources::default();
+        assert!(r.fork_flags().is_empty());
+        r.set_limits(Some(8), Some(2));
+        assert_eq!(r.fork_flags(), ["--max-handles=8", "--max-children=1"]);
+        r.set_limits(None, Some(0));
+        assert_eq!(r.fork_flags(), ["--max-handles=8", "--max-children=0"]);
     }
 }
