@@ -729,14 +729,14 @@ where
     Ok(promise)
 }
 
-/// Start a blocking op (file I/O): `f` runs off the loop thread at once (`ops::blocking`), and
-/// its result goes from there straight to the loop, with no task on the loop thread in between.
+/// Start a blocking op (file I/O): `f` runs on tokio's blocking pool at once, and its result
+/// goes from there straight to the loop, with no task on the loop thread in between.
 pub(crate) fn spawn_blocking_op<'js, F>(ctx: &Ctx<'js>, f: F) -> rquickjs::Result<Promise<'js>>
 where
     F: FnOnce() -> Result<OpValue, OpError> + Send + 'static,
 {
     let (promise, id, tx) = pending_op(ctx)?;
-    crate::ops::blocking::spawn(move || {
+    tokio::task::spawn_blocking(move || {
         // A panic must still settle the promise (and release the loop's reference).
         let result =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
