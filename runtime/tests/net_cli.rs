@@ -474,11 +474,11 @@ net.connect(1, '127.0.0.1').on('error', (e) => {
     assert!(out.contains("partial ok"), "{out}");
 }
 
-/// The node-compat timeouts test (it checks only the denial without the grant), with the grant.
-#[test]
-fn http_server_timeouts_node_compat_file_with_the_grant() {
+/// A tests/node-compat/http file that checks only the denial without the grant, with the grant.
+fn http_compat_file_with_the_grant(name: &str) {
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/node-compat/http/server-timeouts.test.mjs");
+        .join("../tests/node-compat/http")
+        .join(name);
     let out = Command::new(env!("CARGO_BIN_EXE_atoll"))
         .arg("run")
         .args(LO)
@@ -487,9 +487,19 @@ fn http_server_timeouts_node_compat_file_with_the_grant() {
         .expect("atoll runs");
     assert!(
         out.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
+        "{name}: exit {:?}\nstdout: {}\nstderr: {}",
         out.status.code(),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn http_server_timeouts_node_compat_file_with_the_grant() {
+    http_compat_file_with_the_grant("server-timeouts.test.mjs");
+}
+
+#[test]
+fn http_server_head_framing_node_compat_file_with_the_grant() {
+    http_compat_file_with_the_grant("server-head-framing.test.mjs");
 }

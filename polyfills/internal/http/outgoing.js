@@ -179,7 +179,10 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
     this._last = true;
   }
   if ((flags & F_CONNECTION) === 0 && !this._removedConnection) {
-    const shouldSendKeepAlive = this.shouldKeepAlive && (contLen || te || this.useChunkedEncodingByDefault || typeof this._contentLength === 'number' || !this._hasBody || this.agent);
+    // Node's rule: a Content-Length header, chunking by default or an agent. (A client request
+    // without an agent also keeps the connection when its length is known.)
+    const shouldSendKeepAlive = this.shouldKeepAlive && (contLen || this.useChunkedEncodingByDefault || this.agent ||
+      (!this._isServerResponse && (te || typeof this._contentLength === 'number' || !this._hasBody)));
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       head += 'Connection: close\r\n';
       this._last = true;

@@ -126,7 +126,7 @@ function storeHeadNative(res, line, headers) {
   const head = op_http_head(res, line, headers, bits, res._keepAliveTimeout, res._contentLength);
   if (head === undefined) return false;
   res._header = head;
-  res._headerSent = false;
+  if (res._headerSent) res._headerSent = false;
   return true;
 }
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
@@ -493,7 +493,10 @@ function onHead(st, method, url, minor, raw, flags) {
   st.incoming = req;
   const res = new server.ServerResponse(req);
   res._keepAliveTimeout = server.keepAliveTimeout;
-  res.shouldKeepAlive = (flags & 1) !== 0 && res.shouldKeepAlive !== false && !st.closeAfter;
+  // Node sets it from the parser whatever the constructor chose (an HTTP/1.0 request with
+  // Connection: keep-alive stays open); true is the prototype's default.
+  const keepAlive = (flags & 1) !== 0 && !st.closeAfter;
+  if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
   if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
     res.maxRequestsOnConnectionReached = true;
   }

@@ -613,8 +613,9 @@ pub fn render_head(line: &str, headers: &[(String, String)], i: &HeadInput) -> O
         out.last = Some(true);
     }
     if !out.has_connection && i.bits & HEAD_REMOVED_CONNECTION == 0 {
-        let send_keep_alive =
-            keep_alive && (cont_len || te || by_default || i.content_length.is_some() || !has_body);
+        // Node's rule for a server response: keep-alive needs a Content-Length header or
+        // chunking by default (an HTTP/1.0 peer gets neither otherwise).
+        let send_keep_alive = keep_alive && (cont_len || by_default);
         if send_keep_alive && i.bits & HEAD_MAX_REQUESTS_REACHED != 0 {
             head.push_str("Connection: close\r\n");
             out.last = Some(true);
