@@ -225,6 +225,9 @@ pub fn run(opts: Options) -> i32 {
     run_to_outcome(opts).exit_code
 }
 
+/// Heap size at which the first automatic GC runs.
+const START_GC_THRESHOLD: usize = 2 << 20;
+
 /// Run a program to completion on this thread, reporting its exit code and result.
 pub fn run_to_outcome(opts: Options) -> Outcome {
     let fail = |code| Outcome {
@@ -252,6 +255,10 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
     // QuickJS measures stack from this thread. Only an eighth of it goes to JS: past ~16 MiB of
     // JS frames, unwinding the RangeError itself overflowed a 64 MiB (or 256 MiB) native stack.
     rt.set_max_stack_size(opts.stack_size / 8);
+    // QuickJS's first automatic GC comes at 256 KiB, in the middle of start-up (~0.5 MB of
+    // bootstrap that is nearly all live): a tiny program would pay for a cycle scan that frees
+    // almost nothing. After the first GC, QuickJS sets the threshold from the live size itself.
+    rt.set_gc_threshold(START_GC_THRESHOLD);
     let ctx = match Context::full(&rt) {
         Ok(c) => c,
         Err(e) => {
