@@ -103,6 +103,19 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // A forked child inherits these (ops/limits.rs); the deadline is taken before the JS
+    // thread's own, so the child's share is never longer than what the parent has left.
+    op_state
+        .resources
+        .set_inherited(atoll::ops::limits::Inherited {
+            max_heap: limits.max_heap,
+            max_cpu_ms: limits.max_cpu_ms,
+            deadline: limits
+                .timeout_ms
+                .map(|ms| std::time::Instant::now() + std::time::Duration::from_millis(ms)),
+            max_wasm_time_ms: run.wasm.max_time_ms,
+            max_wasm_memory: run.wasm.max_memory,
+        });
     let code = std::thread::Builder::new()
         .name("atoll-js".into())
         .stack_size(JS_STACK)

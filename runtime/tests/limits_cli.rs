@@ -368,3 +368,32 @@ c.on("error", (e) => console.log(`depth ${depth}: ${e.code} ${e.syscall.split(" 
     // root (2 children) -> child (1) -> grandchild (0): the grandchild cannot fork.
     assert_eq!(stdout(&out).trim(), "depth 2: EAGAIN spawn");
 }
+
+/// A parent that prints how its forked `child.js` ended (and kills it if it outlives 20 s,
+/// which only happens when the child escaped the parent's limits).
+const FORK_AND_REPORT: &str = r#"
+const cp = require('node:child_process');
+const c = cp.fork(require('node:path').join(__dirname, 'child.js'), [], { stdio: 'ignore' });
+const guard = setTimeout(() => { console.log('escaped'); c.kill('SIGKILL'); }, 20000);
+c.on('exit', (code, signal) => { clearTimeout(guard); console.log(`child exit ${code} ${signal}`); });
+"#;
+
+#[test]
+fn a_forked_child_gets_what_is_left_of_the_parents_cpu_time() {
+    let d = Dir::new("forkcpu");
+    std::fs::write(d.0.join("child.js"), "for (;;) {}").unwrap();
+    let out = d.run(&["--max-cpu-time=1500"], FORK_AND_REPORT);
+    assert_eq!(stdout(&out).trim(), "child exit 124 null", "{out:?}");
+}
+
+#[test]
+fn a_forked_child_has_the_parents_max_heap() {
+    let d = Dir::new("forkheap");
+    std::fs::write(
+        d.0.join("child.js"),
+        "const keep = []; for (;;) keep.push(new Array(1e5).fill(1.5));",
+    )
+    .unwrap();
+    let out = d.run(&["--max-heap=32M"], FORK_AND_REPORT);
+    assert_eq!(stdout(&out).trim(), "child exit 134 null", "{out:?}");
+}

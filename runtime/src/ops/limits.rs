@@ -3,9 +3,12 @@
 //! fails the call the way the OS limit does in Node: `EMFILE` for open/connect/listen/accept,
 //! `EAGAIN` for spawn. A worker thread shares its parent's counters (it is the same program).
 
-use std::sync::{
-    atomic::{AtomicBool, AtomicUsize, Ordering},
-    Arc, Mutex,
+use std::{
+    sync::{
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        Arc, Mutex,
+    },
+    time::Instant,
 };
 
 use super::OpError;
@@ -18,6 +21,21 @@ pub struct Resources {
     max_children: AtomicUsize,
     /// One `exited` flag per child started and not yet known to have ended.
     children: Mutex<Vec<Arc<AtomicBool>>>,
+    /// The other limits, for a forked child's flags.
+    inherited: Mutex<Inherited>,
+}
+
+/// The limits besides the caps that a forked child must not escape: `--max-heap` and the wasm
+/// limits pass on as they are; `--max-cpu-time` and `--timeout` as what is left of the
+/// parent's budget when it forks.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Inherited {
+    pub max_heap: Option<usize>,
+    pub max_cpu_ms: Option<u64>,
+    /// When `--timeout` runs out for the parent.
+    pub deadline: Option<Instant>,
+    pub max_wasm_time_ms: Option<u64>,
+    pub max_wasm_memory: Option<usize>,
 }
 
 impl Default for Resources {
@@ -27,6 +45,7 @@ impl Default for Resources {
             handles: AtomicUsize::new(0),
             max_children: AtomicUsize::new(usize::MAX),
             children: Mutex::default(),
+            inherited: Mutex::default(),
         }
     }
 }
@@ -73,11 +92,39 @@ impl Resources {
             .map(|_| HandleSlot(self.clone()))
     }
 
-    /// The caps as `atoll` flags for a forked child, which is another process with its own
+    /// Record the limits a forked child inherits (see [`Inherited`]).
+    pub fn set_inherited(&self, limits: Inherited) {
+        *self.inherited.lock().unwrap_or_else(|e| e.into_inner()) = limits;
+    }
+
+    /// The limits as `atoll` flags for a forked child, which is another process with its own
     /// counters: it gets the same `--max-handles` and one child fewer, so a chain of forks is
-    /// as deep as `--max-children` at most (no fork bomb through grandchildren).
+    /// as deep as `--max-children` at most (no fork bomb through grandchildren); the same heap
+    /// and wasm limits; and the CPU time and wall time the parent has left (its CPU time is
+    /// that of the calling JS thread, measured now), so a fork never outlives the budget.
     pub fn fork_flags(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let inh = *self.inherited.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(bytes) = inh.max_heap {
+            out.push(format!("--max-heap={bytes}"));
+        }
+        if let Some(ms) = inh.max_cpu_ms {
+            // At least 1 ms: 0 is spent already, and the child stops at its first check.
+            out.push(format!(
+                "--max-cpu-time={}",
+                ms.saturating_sub(thread_cpu_ms()).max(1)
+            ));
+        }
+        if let Some(at) = inh.deadline {
+            let left = at.saturating_duration_since(Instant::now()).as_millis();
+            out.push(format!("--timeout={}", left.max(1)));
+        }
+        if let Some(ms) = inh.max_wasm_time_ms {
+            out.push(format!("--max-wasm-time={ms}"));
+        }
+        if let Some(bytes) = inh.max_wasm_memory {
+            out.push(format!("--max-wasm-memory={bytes}"));
+        }
         let handles = self.max_handles.load(Ordering::Acquire);
         if handles != usize::MAX {
             out.push(format!("--max-handles={handles}"));
@@ -105,6 +152,17 @@ impl Resources {
         live.push(exited.clone());
         true
     }
+}
+
+/// CPU time of the calling thread, in ms (the JS thread's, as `--max-cpu-time` counts it).
+fn thread_cpu_ms() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime fills the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as u64 * 1000 + ts.tv_nsec as u64 / 1_000_000
 }
 
 /// `EAGAIN` from spawn (what fork(2) returns at RLIMIT_NPROC): Node reports it as the child's
