@@ -14,13 +14,14 @@ use std::{
     net::{IpAddr, Ipv4Addr, SocketAddr},
     pin::Pin,
     sync::{Arc, Mutex, OnceLock},
+    task::{Context, Poll},
     time::Duration,
 };
 
 use hickory_resolver::{
     config::{NameServerConfig, ResolveHosts, ResolverConfig, ResolverOpts},
     net::{
-        runtime::{RuntimeProvider, TokioRuntimeProvider},
+        runtime::{DnsUdpSocket, RuntimeProvider, TokioRuntimeProvider, TokioTime},
         DnsError, NetError,
     },
     proto::{
@@ -29,7 +30,7 @@ use hickory_resolver::{
     },
     Resolver,
 };
-use tokio::sync::oneshot;
+use tokio::{io::Interest, sync::oneshot};
 use wasi_bridge::net::NetPolicy;
 
 use super::{OpError, OpValue};
@@ -65,13 +66,69 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[derive(Clone, Default)]
 struct Provider(TokioRuntimeProvider);
 
+/// A connected UDP socket whose receive also wakes on a socket error: tokio's readable
+/// readiness alone never sees the EPOLLERR an ICMP error raises.
+struct ConnectedUdp(tokio::net::UdpSocket);
+
+type RecvFuture<'a> = Pin<Box<dyn Future<Output = io::Result<(usize, SocketAddr)>> + Send + 'a>>;
+
+impl DnsUdpSocket for ConnectedUdp {
+    type Time = TokioTime;
+
+    fn poll_recv_from(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<(usize, SocketAddr)>> {
+        let mut rb = tokio::io::ReadBuf::new(buf);
+        let addr = std::task::ready!(self.0.poll_recv_from(cx, &mut rb))?;
+        Poll::Ready(Ok((rb.filled().len(), addr)))
+    }
+
+    fn recv_from<'s, 'b, 'f>(&'s self, buf: &'b mut [u8]) -> RecvFuture<'f>
+    where
+        's: 'f,
+        'b: 'f,
+        Self: 'f,
+    {
+        Box::pin(async move {
+            loop {
+                let ready = self.0.ready(Interest::READABLE | Interest::ERROR).await?;
+                if ready.is_error() {
+                    // The ICMP error waits in SO_ERROR.
+                    if let Some(e) = self.0.take_error()? {
+                        return Err(e);
+                    }
+                    // Nothing pending: clear tokio's error readiness, or ready() would spin.
+                    let _ = self.0.try_io(Interest::ERROR, || {
+                        Err::<(), _>(io::ErrorKind::WouldBlock.into())
+                    });
+                }
+                match self.0.try_recv_from(buf) {
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                    r => return r,
+                }
+            }
+        })
+    }
+
+    fn poll_send_to(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+        target: SocketAddr,
+    ) -> Poll<io::Result<usize>> {
+        self.0.poll_send_to(cx, buf, target)
+    }
+}
+
 type Tokio = TokioRuntimeProvider;
 type Boxed<T> = Pin<Box<dyn Send + Future<Output = io::Result<T>>>>;
 
 impl RuntimeProvider for Provider {
     type Handle = <Tokio as RuntimeProvider>::Handle;
     type Timer = <Tokio as RuntimeProvider>::Timer;
-    type Udp = <Tokio as RuntimeProvider>::Udp;
+    type Udp = ConnectedUdp;
     type Tcp = <Tokio as RuntimeProvider>::Tcp;
 
     fn create_handle(&self) -> Self::Handle {
@@ -91,7 +148,7 @@ impl RuntimeProvider for Provider {
         Box::pin(async move {
             let sock = tokio::net::UdpSocket::bind(local).await?;
             sock.connect(server).await?;
-            Ok(sock)
+            Ok(ConnectedUdp(sock))
         })
     }
 }
