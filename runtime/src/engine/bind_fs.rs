@@ -145,6 +145,16 @@ fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: FsOp) ->
     )
 }
 
+// The object-layout patch in vendor/rquickjs-sys (not in the generated bindings).
+extern "C" {
+    fn JS_NewObjectLike(
+        ctx: *mut qjs::JSContext,
+        template: qjs::JSValue,
+        count: std::ffi::c_int,
+        values: *mut qjs::JSValue,
+    ) -> qjs::JSValue;
+}
+
 /// `fs.Stats` own properties, in the order `new Stats(...)` assigns them.
 const STATS_FIELDS: [&str; 14] = [
     "dev",
@@ -167,18 +177,16 @@ const STATS_FIELDS: [&str; 14] = [
 /// prototype; the 14 fields as writable, enumerable, configurable data properties, in the same
 /// order, with the same numbers), without running a JS constructor.
 ///
-/// JS passes `[Stats.prototype]`, an array it keeps. QuickJS shares an object layout ("shape")
-/// between objects built the same way only while some object still has it; with every Stats
-/// object dropped after use, each new one would rebuild (and re-grow) all 15 layouts from empty
-/// to 14 fields. So the first call appends one small object per layout to that array, and from
-/// then on adding a field is a lookup. (The array is JS's, so the GC sees those objects; Rust
-/// keeps no JS object.)
+/// JS passes `[Stats.prototype]`, an array it keeps. The first call builds one Stats field by
+/// field and appends it to that array as a template; every later one is made in one step with
+/// the template's layout (`JS_NewObjectLike`, a patch in vendor/rquickjs-sys): adding 14 fields
+/// one at a time costs QuickJS a layout lookup per field that compares all earlier fields, most
+/// of a statSync. (The array is JS's, so the GC sees the template; Rust keeps no JS object.)
 ///
-/// The object is built with the QuickJS API directly: through rquickjs's `Object::prop`, each
-/// field cost several context and value reference round trips, more than defining it. The
-/// field-name atoms are made once per registration and kept as plain atom numbers (an rquickjs
-/// `Atom` holds its context, which a closure would keep alive past teardown); they are released
-/// through the runtime when the op function is finalized.
+/// The template is built with the QuickJS API directly. The field-name atoms are made once per
+/// registration and kept as plain atom numbers (an rquickjs `Atom` holds its context, which a
+/// closure would keep alive past teardown); they are released through the runtime when the op
+/// function is finalized.
 struct StatsMaker {
     rt: *mut qjs::JSRuntime,
     atoms: [qjs::JSAtom; 14],
@@ -243,25 +251,37 @@ impl StatsMaker {
     }
 
     /// A `Stats` from the op's numbers (`*Ms` = sec * 1000 + nsec / 1e6, the same f64
-    /// arithmetic as JS); `holder` is `[Stats.prototype, ...layouts]`.
+    /// arithmetic as JS); `holder` is `[Stats.prototype, template]`.
     fn make<'js>(
         &self,
         ctx: &Ctx<'js>,
         holder: &Array<'js>,
         v: &StatValues,
     ) -> Result<Object<'js>> {
-        let proto: Object<'js> = holder.get(0)?;
         let mut nums = [0.0; 14];
         nums[..10].copy_from_slice(&v[..10]);
         for i in 0..4 {
             nums[10 + i] = v[10 + 2 * i] * 1000.0 + v[11 + 2 * i] / 1e6;
         }
-        if holder.len() == 1 {
-            for k in 0..=nums.len() {
-                holder.set(k + 1, self.build(ctx, &proto, &[0.0; 14][..k])?)?;
-            }
+        if holder.len() < 2 {
+            let proto: Object<'js> = holder.get(0)?;
+            holder.set(1, self.build(ctx, &proto, &[0.0; 14])?)?;
         }
-        self.build(ctx, &proto, &nums)
+        let template: Object<'js> = holder.get(1)?;
+        let c = ctx.as_raw().as_ptr();
+        // SAFETY: `c` is the live context of this call and `template` belongs to it;
+        // JS_NewObjectLike takes ownership of the 14 number values (which hold no references)
+        // and returns a new reference, owned by the Value, or an exception.
+        unsafe {
+            let mut values = nums.map(qjs::JS_NewFloat64);
+            let raw = JS_NewObjectLike(c, template.as_raw(), 14, values.as_mut_ptr());
+            if qjs::JS_VALUE_GET_NORM_TAG(raw) == qjs::JS_TAG_EXCEPTION {
+                return Err(rquickjs::Error::Exception);
+            }
+            Value::from_raw(ctx.clone(), raw)
+                .into_object()
+                .ok_or(rquickjs::Error::new_from_js("value", "object"))
+        }
     }
 }
 

@@ -6255,6 +6255,40 @@ static JSValue JS_NewObjectFromShape(JSContext *ctx, JSShape *sh, JSClassID clas
     return JS_MKPTR(JS_TAG_OBJECT, p);
 }
 
+/* atoll patch: a new ordinary object laid out like `tmpl` (same prototype, same own
+   properties in the same order, sharing its hashed shape) holding `values`, one per property
+   (ownership taken). Building such an object property by property costs a shape lookup per
+   property that compares every earlier property (quadratic); this is one allocation. `tmpl`
+   must be an ordinary object with `count` (at most 64) plain data properties; otherwise the
+   values are freed and a TypeError is thrown. */
+JSValue JS_NewObjectLike(JSContext *ctx, JSValueConst tmpl, int count, JSValue *values)
+{
+    JSProperty props[64];
+    JSShapeProperty *prs;
+    JSObject *p;
+    JSShape *sh;
+    int i;
+
+    if (JS_VALUE_GET_TAG(tmpl) != JS_TAG_OBJECT || count < 0 || count > 64)
+        goto fail;
+    p = JS_VALUE_GET_OBJ(tmpl);
+    sh = p->shape;
+    if (p->class_id != JS_CLASS_OBJECT || p->is_exotic || !sh->is_hashed ||
+        sh->prop_count != count)
+        goto fail;
+    prs = get_shape_prop(sh);
+    for (i = 0; i < count; i++, prs++) {
+        if (prs->atom == JS_ATOM_NULL || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+            goto fail;
+        props[i].u.value = values[i];
+    }
+    return JS_NewObjectFromShape(ctx, js_dup_shape(sh), JS_CLASS_OBJECT, props);
+ fail:
+    for (i = 0; i < count; i++)
+        JS_FreeValue(ctx, values[i]);
+    return JS_ThrowTypeError(ctx, "JS_NewObjectLike: not a plain data object of that size");
+}
+
 /* WARNING: proto must be an object or JS_NULL */
 JSValue JS_NewObjectProtoClass(JSContext *ctx, JSValueConst proto_val,
                                JSClassID class_id)
