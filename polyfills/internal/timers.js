@@ -35,6 +35,9 @@ export function queueTick(fn, arg) {
   ticks.push(fn, arg);
 }
 
+// An exception from a callback the runtime itself dispatches (socket events in a batch).
+export function reportUncaught(err) { handleUncaught(err); }
+
 let makeCallbackError = (v) => new TypeError(`The "callback" argument must be of type function. Received ${typeof v}`);
 export function setCallbackErrorFactory(f) { makeCallbackError = f; }
 

@@ -1,6 +1,7 @@
 //! `atoll:ops` exports for `node:net`, `node:dns` and `node:http`. Socket events (data, end,
 //! errors, accepted connections) reach JS through one dispatcher function registered with
-//! `op_net_init`, as `[handleId, kind, payload]` completions. An open, ref'd socket or server
+//! `op_net_init`, as `[handleId, kind, payload]` records taken in batches
+//! (`op_net_take_events`). An open, ref'd socket or server
 //! counts in `EngineState.refs` (like a libuv handle) so it keeps the loop alive; `unref()`
 //! and close take that count back.
 
@@ -8,7 +9,7 @@ use std::{
     cell::{Cell, RefCell},
     collections::{HashMap, HashSet},
     rc::Rc,
-    sync::Arc,
+    sync::{Arc, Mutex},
 };
 
 use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Object, Persistent, Result, Value};
@@ -23,6 +24,7 @@ use crate::ops::{
 
 pub const NET_OP_NAMES: &[&str] = &[
     "op_net_init",
+    "op_net_take_events",
     "op_net_connect",
     "op_net_listen",
     "op_net_server_close",
@@ -51,6 +53,8 @@ pub(super) struct NetEngine {
     pub(super) table: Arc<NetTable>,
     pub(super) policy: Arc<NetPolicy>,
     pub(super) emit: Emit,
+    /// Socket events not yet taken by JS (`op_net_take_events`).
+    queue: Arc<Mutex<Vec<OpValue>>>,
     /// Handles currently holding a loop ref.
     refd: RefCell<HashSet<u64>>,
     parsers: RefCell<HashMap<u64, Parser>>,
@@ -209,12 +213,28 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             .borrow_mut()
             .insert(listener, Persistent::save(&ctx, f));
         let tx = st.tx.clone();
-        let emit: Emit =
-            Arc::new(move |value| tx.send(Completion::Event { listener, value }).is_ok());
+        // Events queue up here; only the first of a batch rings the loop, and the dispatcher
+        // takes the whole queue in one call (one Rust->JS call per loop turn, not per event).
+        let queue: Arc<Mutex<Vec<OpValue>>> = Arc::default();
+        let q = queue.clone();
+        let emit: Emit = Arc::new(move |value| {
+            let mut q = q.lock().unwrap_or_else(|e| e.into_inner());
+            let first = q.is_empty();
+            q.push(value);
+            drop(q);
+            !first
+                || tx
+                    .send(Completion::Event {
+                        listener,
+                        value: OpValue::Null,
+                    })
+                    .is_ok()
+        });
         let ne = NetEngine {
             table: Arc::new(NetTable::new(st.op.resources.clone())),
             policy: Arc::new(NetPolicy::new(&st.op.grants)),
             emit,
+            queue,
             refd: RefCell::default(),
             parsers: RefCell::default(),
             next_parser: Cell::new(0),
@@ -223,6 +243,16 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             .map(|_| ())
             .map_err(|_| rquickjs::Error::Unknown)
     })?;
+    set(
+        ctx,
+        o,
+        "op_net_take_events",
+        |ctx: Ctx<'js>| -> Result<Value<'js>> {
+            let ne = net(&ctx)?;
+            let events = std::mem::take(&mut *ne.queue.lock().unwrap_or_else(|e| e.into_inner()));
+            convert::to_js(&ctx, OpValue::Array(events))
+        },
+    )?;
     set(
         ctx,
         o,

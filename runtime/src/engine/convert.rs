@@ -1,6 +1,6 @@
 //! Owned op values and errors to JS values.
 
-use rquickjs::{Array, ArrayBuffer, Ctx, Exception, Object, Result, TypedArray, Value};
+use rquickjs::{qjs, Array, ArrayBuffer, Ctx, Exception, Object, Result, TypedArray, Value};
 
 use super::state;
 use crate::ops::{OpError, OpValue};
@@ -13,13 +13,7 @@ pub fn to_js<'js>(ctx: &Ctx<'js>, v: OpValue) -> Result<Value<'js>> {
         OpValue::Number(n) => Value::new_number(ctx.clone(), n),
         OpValue::String(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
         OpValue::Bytes(b) => bytes_to_js(ctx, b)?,
-        OpValue::Array(items) => {
-            let arr = Array::new(ctx.clone())?;
-            for (i, item) in items.into_iter().enumerate() {
-                arr.set(i, to_js(ctx, item)?)?;
-            }
-            arr.into_value()
-        }
+        OpValue::Array(items) => array_to_js(ctx, items)?,
         OpValue::Object(fields) => {
             let obj = Object::new(ctx.clone())?;
             for (k, item) in fields {
@@ -28,6 +22,39 @@ pub fn to_js<'js>(ctx: &Ctx<'js>, v: OpValue) -> Result<Value<'js>> {
             obj.into_value()
         }
     })
+}
+
+/// An array made in one step from its converted items (`JS_NewArrayFrom`): setting them one at
+/// a time costs a property lookup and store each (socket events are arrays of arrays).
+fn array_to_js<'js>(ctx: &Ctx<'js>, items: Vec<OpValue>) -> Result<Value<'js>> {
+    let Ok(count) = std::ffi::c_int::try_from(items.len()) else {
+        let arr = Array::new(ctx.clone())?;
+        for (i, item) in items.into_iter().enumerate() {
+            arr.set(i, to_js(ctx, item)?)?;
+        }
+        return Ok(arr.into_value());
+    };
+    let mut values: Vec<Value<'js>> = Vec::with_capacity(items.len());
+    for item in items {
+        values.push(to_js(ctx, item)?);
+    }
+    let c = ctx.as_raw().as_ptr();
+    // SAFETY: JS_NewArrayFrom takes over one reference to each value (freeing them on failure):
+    // each gets a reference of its own (JS_DupValue) and the Values drop theirs (forgetting them
+    // instead would leak the context reference each Value holds). The result is a new reference
+    // owned by the returned Value, or an exception.
+    unsafe {
+        let raws: Vec<qjs::JSValue> = values
+            .iter()
+            .map(|v| qjs::JS_DupValue(c, v.as_raw()))
+            .collect();
+        drop(values);
+        let raw = qjs::JS_NewArrayFrom(c, count, raws.as_ptr());
+        if qjs::JS_VALUE_GET_NORM_TAG(raw) == qjs::JS_TAG_EXCEPTION {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), raw))
+    }
 }
 
 /// Bytes become a `Uint8Array` over a fresh `ArrayBuffer` (JS wraps it in a Buffer if needed).
