@@ -268,6 +268,8 @@ export function statSyncOp(name, bigint, a, b) {
 // From the op's values (a Float64Array, or its bytes as a Uint8Array from an async op):
 // 10 numbers, then (sec, nsec) for atime, mtime, ctime, birthtime.
 export function makeStats(a, bigint = false) {
+  // An async op's bytes: the op builds the Stats as the *Sync ops do.
+  if (!bigint && a instanceof Uint8Array) return ops.op_make_stats(a, statsHolder);
   if (!(a instanceof Float64Array)) a = new Float64Array(a.buffer, a.byteOffset, 18);
   if (bigint) {
     const b = [];

@@ -20,6 +20,7 @@ macro_rules! fs_op_names {
         /// test below).
         pub const FS_OP_NAMES: &[&str] = &[
             $(concat!("op_fs_", $name), concat!("op_fs_", $name, "_sync"),)*
+            "op_make_stats",
             "op_os_info",
             "op_os_host",
             "op_os_loadavg",
@@ -414,6 +415,29 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         register_stat_sync(ctx, o, name, *op)?;
     }
     register_hot_sync(ctx, o)?;
+    // (bytes of an async stat/fstat result, [Stats.prototype]) -> the `Stats`, as the *Sync
+    // ops build it (see `StatsMaker`).
+    let maker = StatsMaker::new(ctx)?;
+    set(
+        ctx,
+        o,
+        "op_make_stats",
+        move |ctx: Ctx<'js>,
+              bytes: TypedArray<'js, u8>,
+              holder: Array<'js>|
+              -> Result<Object<'js>> {
+            let mut v: StatValues = [0.0; 18];
+            // SAFETY: the bytes are copied out before any JS runs again.
+            let b = unsafe { bytes.as_bytes() }.unwrap_or_default();
+            if b.len() != v.len() * 8 {
+                return Err(rquickjs::Error::new_from_js("bytes", "stat values"));
+            }
+            for (n, c) in v.iter_mut().zip(b.chunks_exact(8)) {
+                *n = f64::from_ne_bytes(c.try_into().unwrap_or_default());
+            }
+            maker.make(&ctx, &holder, &v)
+        },
+    )?;
     set(ctx, o, "op_os_info", |ctx: Ctx<'js>| {
         convert::to_js(&ctx, ops::os::info())
     })?;
