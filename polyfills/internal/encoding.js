@@ -1,10 +1,22 @@
-// Pure-JS byte <-> string codecs over Uint8Array, shared by node:buffer and the
-// WHATWG TextEncoder/TextDecoder. Semantics follow Node 20's Buffer encodings.
+// Byte <-> string codecs over Uint8Array, shared by node:buffer and the WHATWG
+// TextEncoder/TextDecoder. Semantics follow Node 20's Buffer encodings.
 //
-// Decoders build strings in chunks of CHUNK code units via String.fromCharCode.apply
-// over typed-array views, so large buffers never go through per-char concatenation.
+// The common paths are native ops (engine/bind_buffer.rs, ops/buffer.rs): they read the
+// string's bytes in place and write into the target view. The JS codecs below remain for
+// what the ops do not cover (views other than Uint8Array, fatal/streaming UTF-8,
+// encodeInto's `read`). JS decoders build strings in chunks of CHUNK code units via
+// String.fromCharCode.apply over typed-array views, never per-char concatenation.
 
 import { ERR_ENCODING_INVALID_ENCODED_DATA } from './errors.js';
+import { op_buf_byte_length, op_buf_write, op_buf_decode } from 'atoll:ops';
+
+// Encoding numbers of the ops (ops::buffer::Enc::from_code).
+const OP_UTF8 = 0;
+const OP_LATIN1 = 1;
+const OP_ASCII = 2;
+const OP_HEX = 3;
+const OP_BASE64 = 4;
+const OP_BASE64URL = 5;
 
 const CHUNK = 0x2000;
 const fromCharCode = String.fromCharCode;
@@ -51,28 +63,15 @@ function bytesToString(bytes, start, end, mask) {
 // ---------------------------------------------------------------------------
 // UTF-8
 
+// UTF-8 length; a lone surrogate counts as U+FFFD (3 bytes).
 export function utf8ByteLength(str) {
-  const len = str.length;
-  let n = len;
-  for (let i = 0; i < len; i++) {
-    const c = str.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) {
-      n += 1;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-      const d = str.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        // surrogate pair: 2 code units -> 4 bytes
-        n += 2;
-        i++;
-      } else {
-        n += 2;
-      }
-    } else {
-      n += 2;
-    }
-  }
-  return n;
+  return op_buf_byte_length(str);
+}
+
+// utf8Write without `utf8LastRead`: Buffer's write path.
+export function utf8WriteBytes(str, buf, offset = 0, max = buf.length - offset) {
+  const n = op_buf_write(str, buf, offset, max, OP_UTF8);
+  return n === undefined ? utf8Write(str, buf, offset, max) : n;
 }
 
 // Number of UTF-16 code units consumed by the last utf8Write call.
@@ -124,22 +123,8 @@ export function utf8Write(str, buf, offset = 0, max = buf.length - offset) {
 }
 
 export function utf8Encode(str) {
-  const len = str.length;
-  // Fast path for ASCII-only strings.
-  let ascii = true;
-  for (let i = 0; i < len; i++) {
-    if (str.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    const out = new Uint8Array(len);
-    for (let i = 0; i < len; i++) out[i] = str.charCodeAt(i);
-    return out;
-  }
-  const out = new Uint8Array(utf8ByteLength(str));
-  utf8Write(str, out, 0, out.length);
+  const out = new Uint8Array(op_buf_byte_length(str));
+  op_buf_write(str, out, 0, out.length, OP_UTF8);
   return out;
 }
 
@@ -157,6 +142,10 @@ function invalidData() {
 export function utf8Decode(bytes, start = 0, end = bytes.length, fatal = false, stream = false) {
   utf8LastPending = 0;
   if (start >= end) return '';
+  if (!fatal && !stream) {
+    const s = op_buf_decode(bytes, start, end, OP_UTF8);
+    if (s !== undefined) return s;
+  }
   // ASCII fast path
   let i = start;
   while (i < end && bytes[i] < 0x80) i++;
@@ -284,15 +273,19 @@ export function isAsciiBytes(bytes, start = 0, end = bytes.length) {
 // latin1 / binary / ascii
 
 export function latin1Decode(bytes, start = 0, end = bytes.length) {
-  return bytesToString(bytes, start, end, 0xff);
+  const s = op_buf_decode(bytes, start, end, OP_LATIN1);
+  return s === undefined ? bytesToString(bytes, start, end, 0xff) : s;
 }
 
 export function asciiDecode(bytes, start = 0, end = bytes.length) {
-  return bytesToString(bytes, start, end, 0x7f);
+  const s = op_buf_decode(bytes, start, end, OP_ASCII);
+  return s === undefined ? bytesToString(bytes, start, end, 0x7f) : s;
 }
 
 // Also used for 'ascii' encoding (Node writes the low byte of each code unit).
 export function latin1Write(str, buf, offset = 0, max = buf.length - offset) {
+  const w = op_buf_write(str, buf, offset, max, OP_LATIN1);
+  if (w !== undefined) return w;
   const n = Math.min(str.length, max);
   for (let i = 0; i < n; i++) buf[offset + i] = str.charCodeAt(i);
   return n;
@@ -347,6 +340,8 @@ let hexCodes = null; // byte -> two ASCII hex digits packed as (hi << 8) | lo
 
 export function bytesToHex(bytes, start = 0, end = bytes.length) {
   if (start >= end) return '';
+  const s = op_buf_decode(bytes, start, end, OP_HEX);
+  if (s !== undefined) return s;
   if (hexCodes === null) {
     const digits = '0123456789abcdef';
     hexCodes = new Uint16Array(256);
@@ -373,6 +368,8 @@ function unhex(c) {
 
 // Parse hex pairs into buf; stops at the first invalid pair (Node semantics).
 export function hexWrite(str, buf, offset = 0, max = buf.length - offset) {
+  const w = op_buf_write(str, buf, offset, max, OP_HEX);
+  if (w !== undefined) return w;
   const n = Math.min(str.length >>> 1, max);
   let i = 0;
   for (; i < n; i++) {
@@ -416,9 +413,11 @@ function tables() {
 
 // bytes -> base64 text (url: base64url alphabet without padding)
 export function bytesToBase64(bytes, start = 0, end = bytes.length, url = false) {
-  tables();
   const len = end - start;
   if (len <= 0) return '';
+  const s = op_buf_decode(bytes, start, end, url ? OP_BASE64URL : OP_BASE64);
+  if (s !== undefined) return s;
+  tables();
   const codes = url ? b64UrlCodes : b64Codes;
   const full = Math.floor(len / 3) * 3;
   const rem = len - full;
@@ -463,6 +462,8 @@ export function base64ByteLength(str) {
 // Lenient base64/base64url text -> bytes into buf. Both alphabets accepted; characters
 // outside the alphabet are skipped; '=' ends decoding. Returns bytes written.
 export function base64Write(str, buf, offset = 0, max = buf.length - offset) {
+  const w = op_buf_write(str, buf, offset, max, OP_BASE64);
+  if (w !== undefined) return w;
   tables();
   const len = str.length;
   let p = offset;
@@ -586,7 +587,7 @@ export function encodeString(str, enc) {
 export function writeString(str, enc, buf, offset, max) {
   switch (enc) {
     case 'utf8':
-      return utf8Write(str, buf, offset, max);
+      return utf8WriteBytes(str, buf, offset, max);
     case 'utf16le':
       return utf16leWrite(str, buf, offset, max);
     case 'latin1':
@@ -598,7 +599,7 @@ export function writeString(str, enc, buf, offset, max) {
     case 'base64url':
       return base64Write(str, buf, offset, max);
   }
-  return utf8Write(str, buf, offset, max);
+  return utf8WriteBytes(str, buf, offset, max);
 }
 
 export function decodeBytes(bytes, enc, start, end) {

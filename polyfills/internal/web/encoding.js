@@ -27,6 +27,8 @@ function isUint8Array(v) {
 
 function isAnyArrayBuffer(v) {
   if (v === null || typeof v !== 'object') return false;
+  // A view is never a buffer: skip the throwing brand checks (an exception is slow).
+  if (ArrayBuffer.isView(v)) return false;
   try {
     getArrayBufferByteLength.call(v);
     return true;
@@ -253,10 +255,11 @@ export class TextDecoder {
     let bytes;
     if (input === undefined) {
       bytes = new Uint8Array(0);
+    } else if (ArrayBuffer.isView(input)) {
+      bytes = isUint8Array(input)
+        ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     } else if (isAnyArrayBuffer(input)) {
       bytes = new Uint8Array(input);
-    } else if (ArrayBuffer.isView(input)) {
-      bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     } else {
       throw new ERR_INVALID_ARG_TYPE('input',
         ['ArrayBuffer', 'ArrayBufferView', 'SharedArrayBuffer'], input);

@@ -13,6 +13,7 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
     OP_NAMES
         .iter()
         .chain(super::bind_fs::FS_OP_NAMES)
+        .chain(super::bind_buffer::BUFFER_OP_NAMES)
         .chain(super::bind_crypto::CRYPTO_OP_NAMES)
         .chain(super::bind_net::NET_OP_NAMES)
         .chain(super::bind_tls::TLS_OP_NAMES)
@@ -423,6 +424,7 @@ pub(crate) fn ops_object<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
         },
     )?;
     super::bind_fs::register(ctx, &o)?;
+    super::bind_buffer::register(ctx, &o)?;
     super::bind_crypto::register(ctx, &o)?;
     super::bind_net::register(ctx, &o)?;
     super::bind_tls::register(ctx, &o)?;

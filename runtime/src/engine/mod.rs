@@ -2,6 +2,7 @@
 //! through `run` and the ops table, so another engine could replace this module alone.
 
 mod bind;
+mod bind_buffer;
 mod bind_crypto;
 mod bind_dns;
 mod bind_fs;

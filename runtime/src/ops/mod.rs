@@ -1,6 +1,7 @@
 //! Native ops: plain Rust, no JS engine types, so each can be unit-tested alone. The engine glue
 //! (`engine/bind.rs`) exposes them to the polyfills as `atoll:ops` exports named `op_<group>_<verb>`.
 
+pub mod buffer;
 pub mod child_process;
 pub mod crypto;
 pub mod dns;
