@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     );
     let out = Sandbox::new()
         .max_heap(64 << 20)
-        .max_cpu_ms(2_000)
+        .max_cpu_ms(300)
         .eval(src)
         .wait();
     // 124: the CPU limit stopped a module that loops (in JS or in wasm).
