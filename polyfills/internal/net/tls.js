@@ -188,9 +188,9 @@ export function setupTlsServer(server, options) {
   const onHandleEvent = server._onHandleEvent;
   server._onHandleEvent = function (kind, payload) {
     if (kind === EV_TLS_CLIENT_ERROR) {
-      // [message, remote]: a handshake that failed before the connection was handed over.
-      const err = new Error(`TLS handshake failed: ${payload[0]}`);
-      err.code = 'ECONNRESET';
+      // [code, message, remote]: a handshake that failed before the connection was handed over.
+      const err = new Error(payload[1]);
+      err.code = payload[0];
       if (this.listenerCount('tlsClientError') > 0) this.emit('tlsClientError', err, undefined);
       return;
     }

@@ -16,6 +16,10 @@
 //!   `Revoked` -> `CERT_REVOKED`, `BadSignature` -> `CERT_SIGNATURE_FAILURE`,
 //!   `InvalidPurpose` -> `INVALID_PURPOSE`, anything else -> `CERT_REJECTED`.
 //!
+//! Protocol failures: a peer that does not speak TLS -> `ERR_SSL_WRONG_VERSION_NUMBER`, the
+//! common alerts -> `ERR_SSL_TLSV1_ALERT_UNKNOWN_CA` / `ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE` /
+//! ..., other rustls errors -> `EPROTO` with rustls's text; EOF mid-handshake -> `ECONNRESET`.
+//!
 //! With `rejectUnauthorized: false` the same verification runs, its error becomes the socket's
 //! `authorizationError` and the connection proceeds (Node's behaviour).
 
@@ -327,8 +331,45 @@ fn handshake_error(e: &io::Error, failure: &Failure) -> OpError {
     if e.raw_os_error().is_some() {
         return OpError::io(e, "read", None);
     }
-    // A TLS protocol failure (alert, no common version or cipher, ...): OpenSSL's EPROTO.
-    OpError::code("EPROTO", format!("write EPROTO {e}"))
+    let (code, message) = protocol_error(e);
+    OpError::code(code, message)
+}
+
+/// A TLS protocol failure in OpenSSL's terms as Node names them: a peer that does not speak
+/// TLS, the alerts a rejected certificate or handshake produce; anything else is `EPROTO`.
+fn protocol_error(e: &io::Error) -> (String, String) {
+    use rustls::{AlertDescription as A, InvalidMessage};
+    let named = |code: &str, msg: &str| (code.to_owned(), msg.to_owned());
+    match e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
+        Some(rustls::Error::InvalidMessage(InvalidMessage::InvalidContentType)) => {
+            named("ERR_SSL_WRONG_VERSION_NUMBER", "wrong version number")
+        }
+        Some(rustls::Error::AlertReceived(a)) => match a {
+            A::UnknownCA => named("ERR_SSL_TLSV1_ALERT_UNKNOWN_CA", "tlsv1 alert unknown ca"),
+            A::BadCertificate => named(
+                "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE",
+                "sslv3 alert bad certificate",
+            ),
+            A::CertificateExpired => named(
+                "ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED",
+                "sslv3 alert certificate expired",
+            ),
+            A::HandshakeFailure => named(
+                "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE",
+                "sslv3 alert handshake failure",
+            ),
+            A::ProtocolVersion => named(
+                "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION",
+                "tlsv1 alert protocol version",
+            ),
+            A::NoApplicationProtocol => named(
+                "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL",
+                "tlsv1 alert no application protocol",
+            ),
+            other => ("EPROTO".into(), format!("write EPROTO alert {other:?}")),
+        },
+        _ => ("EPROTO".into(), format!("write EPROTO {e}")),
+    }
 }
 
 /// What JS learns about an established connection: `[protocol, cipher, alpn|null,
@@ -539,20 +580,32 @@ async fn handshake_server(
                     ));
                     return;
                 }
-                Err(_) => "socketpair failed".to_owned(),
+                Err(_) => ("EMFILE".to_owned(), "socketpair failed".to_owned()),
             }
         }
-        Ok(Err(e)) => e.to_string(),
-        Err(_) => "TLS handshake timeout".to_owned(),
+        Ok(Err(e)) if e.raw_os_error().is_some() => (errno_code(&e).to_owned(), e.to_string()),
+        Ok(Err(e)) => protocol_error(&e),
+        Err(_) => (
+            "ERR_TLS_HANDSHAKE_TIMEOUT".to_owned(),
+            "TLS handshake timeout".to_owned(),
+        ),
     };
     emit(net::io_event(
         id,
         EV_TLS_CLIENT_ERROR,
-        OpValue::Array(vec![err.into(), net::addr_value(Some(peer))]),
+        OpValue::Array(vec![
+            err.0.into(),
+            err.1.into(),
+            net::addr_value(Some(peer)),
+        ]),
     ));
 }
 
-/// A TLS server's failed handshake (`tlsClientError`): `[message, remote]`.
+fn errno_code(e: &io::Error) -> &'static str {
+    super::error::errno_code(e.raw_os_error().unwrap_or(libc::EIO))
+}
+
+/// A TLS server's failed handshake (`tlsClientError`): `[code, message, remote]`.
 pub const EV_TLS_CLIENT_ERROR: f64 = 5.0;
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 import assert from 'node:assert';
 import fs from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import tls from 'node:tls';
 
 const fixture = (name) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -129,6 +130,19 @@ async function main() {
   });
   assert.strictEqual(got, 'ping over tls');
   echo.close();
+
+  // A peer that does not speak TLS.
+  const plain = net.createServer((s) => {
+    s.resume();
+    s.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+  });
+  const port4 = await listen(plain);
+  err = await new Promise((resolve) => {
+    tls.connect({ host: 'localhost', port: port4, ca }, () => assert.fail('handshake with a plain server'))
+      .on('error', resolve);
+  });
+  assert.strictEqual(err.code, 'ERR_SSL_WRONG_VERSION_NUMBER');
+  plain.close();
 
   // fetch() takes the same TLS path: the test CA is unknown to it.
   err = await rejects(fetch(`https://localhost:${port}/fetch`));
