@@ -60,7 +60,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         |ctx: Ctx<'js>, s: Value<'js>| with_wtf8(&ctx, &s, |b| buffer::utf8_len(b) as f64),
     )?;
     // (string, view, offset, max, enc) -> bytes written, or undefined when `view` is not a
-    // Uint8Array (the JS codec handles it).
+    // Uint8Array or `string` not a string (the JS codec handles those).
     set(
         ctx,
         o,
@@ -80,12 +80,11 @@ pub fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             let Some(raw) = ta.as_raw() else {
                 return Ok(Some(0.0));
             };
-            // Stringify first: that can run JS (toString), which could detach the buffer.
-            let s = if s.is_string() {
-                s
-            } else {
-                s.get::<rquickjs::String>()?.into_value()
-            };
+            // Strings only: stringifying could run JS (toString) and detach the buffer under
+            // the pointer just taken. The JS callers only pass strings.
+            if !s.is_string() {
+                return Ok(None);
+            }
             with_wtf8(&ctx, &s, |src| {
                 // SAFETY: the view's bytes stay valid while no JS runs, and none runs here.
                 let all = unsafe { &mut *raw.as_ptr() };
