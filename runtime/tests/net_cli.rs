@@ -474,10 +474,11 @@ net.connect(1, '127.0.0.1').on('error', (e) => {
     assert!(out.contains("partial ok"), "{out}");
 }
 
-/// A tests/node-compat/http file that checks only the denial without the grant, with the grant.
-fn http_compat_file_with_the_grant(name: &str) {
+/// A tests/node-compat file that checks only the denial without the grant, with the grant.
+fn compat_file_with_the_grant(dir: &str, name: &str) {
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/node-compat/http")
+        .join("../tests/node-compat")
+        .join(dir)
         .join(name);
     let out = Command::new(env!("CARGO_BIN_EXE_atoll"))
         .arg("run")
@@ -496,10 +497,15 @@ fn http_compat_file_with_the_grant(name: &str) {
 
 #[test]
 fn http_server_timeouts_node_compat_file_with_the_grant() {
-    http_compat_file_with_the_grant("server-timeouts.test.mjs");
+    compat_file_with_the_grant("http", "server-timeouts.test.mjs");
 }
 
 #[test]
 fn http_server_head_framing_node_compat_file_with_the_grant() {
-    http_compat_file_with_the_grant("server-head-framing.test.mjs");
+    compat_file_with_the_grant("http", "server-head-framing.test.mjs");
+}
+
+#[test]
+fn net_event_batch_node_compat_file_with_the_grant() {
+    compat_file_with_the_grant("net", "event-batch.test.mjs");
 }
