@@ -141,8 +141,9 @@ impl Termination {
     /// Print why the program stopped (nothing for a plain exit).
     fn report(self) -> i32 {
         let message = self.message();
-        // A worker stopped by its parent's terminate() ends quietly, as in Node.
-        let quiet = self == Termination::Requested && crate::ops::worker::is_worker_thread();
+        // Whoever called terminate() (the embedding host, or a worker's parent as in Node)
+        // already knows why: printing it would only clutter the host's stderr.
+        let quiet = self == Termination::Requested;
         if !message.is_empty() && !quiet {
             eprintln!("{message}");
         }
