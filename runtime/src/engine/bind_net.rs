@@ -102,6 +102,31 @@ pub(super) fn set_ref(ctx: &Ctx<'_>, ne: &NetEngine, id: u64, on: bool) {
     }
 }
 
+/// The socket address and backlog of a TCP listen (node:net and node:tls): `address` is the
+/// already-resolved IP, a backlog of 0 or less means Node's default of 511.
+pub(super) fn listen_address(
+    ctx: &Ctx<'_>,
+    address: &str,
+    port: f64,
+    backlog: f64,
+) -> Result<(std::net::SocketAddr, u32)> {
+    let port = port_of(ctx, port)?;
+    let Some(ip) = net::parse_ip(address) else {
+        return throw(
+            ctx,
+            Err(OpError::Sys {
+                errno: -libc::EINVAL,
+                code: "EINVAL",
+                syscall: "listen",
+                path: None,
+                dest: None,
+            }),
+        );
+    };
+    let backlog = if backlog > 0.0 { backlog as u32 } else { 511 };
+    Ok((std::net::SocketAddr::new(ip, port), backlog))
+}
+
 pub(super) fn port_of(ctx: &Ctx<'_>, port: f64) -> Result<u16> {
     if port.fract() == 0.0 && (0.0..65536.0).contains(&port) {
         Ok(port as u16)
@@ -272,30 +297,12 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
         "op_net_listen",
         |ctx: Ctx<'js>, host: Opt<Option<String>>, address: String, port: f64, backlog: f64| {
             let ne = net(&ctx)?;
-            let port = port_of(&ctx, port)?;
-            let Some(ip) = net::parse_ip(&address) else {
-                return throw(
-                    &ctx,
-                    Err(OpError::Sys {
-                        errno: -libc::EINVAL,
-                        code: "EINVAL",
-                        syscall: "listen",
-                        path: None,
-                        dest: None,
-                    }),
-                );
-            };
+            let (addr, backlog) = listen_address(&ctx, &address, port, backlog)?;
             let host = host.0.flatten();
-            let backlog = if backlog > 0.0 { backlog as u32 } else { 511 };
             let (id, local) = throw(
                 &ctx,
-                ne.table.listen(
-                    &ne.policy,
-                    host.as_deref(),
-                    std::net::SocketAddr::new(ip, port),
-                    backlog,
-                    ne.emit.clone(),
-                ),
+                ne.table
+                    .listen(&ne.policy, host.as_deref(), addr, backlog, ne.emit.clone()),
             )?;
             set_ref(&ctx, &ne, id, true);
             let family = if local.is_ipv4() { "IPv4" } else { "IPv6" };

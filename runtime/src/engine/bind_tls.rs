@@ -6,7 +6,7 @@
 use rquickjs::{function::Opt, Ctx, Object, Result, Value};
 
 use super::{
-    bind_net::{net, port_of, set, set_ref, throw},
+    bind_net::{listen_address, net, port_of, set, set_ref, throw},
     convert, spawn_op, state,
 };
 use crate::ops::{self, tls, OpError, OpValue};
@@ -98,7 +98,7 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
          material: Object<'js>|
          -> Result<Value<'js>> {
             let ne = net(&ctx)?;
-            let port = port_of(&ctx, port)?;
+            let (addr, backlog) = listen_address(&ctx, &address, port, backlog)?;
             // `{cert, key, ALPNProtocols}`, PEM strings (node:tls validated them).
             let cert: String = material.get("cert")?;
             let key: String = material.get("key")?;
@@ -107,26 +107,13 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
                 &ctx,
                 tls::server_config(cert.as_bytes(), key.as_bytes(), alpn(protocols)),
             )?;
-            let Some(ip) = ops::net::parse_ip(&address) else {
-                return throw(
-                    &ctx,
-                    Err(OpError::Sys {
-                        errno: -libc::EINVAL,
-                        code: "EINVAL",
-                        syscall: "listen",
-                        path: None,
-                        dest: None,
-                    }),
-                );
-            };
             let host = host.0.flatten();
-            let backlog = if backlog > 0.0 { backlog as u32 } else { 511 };
             let (id, local) = throw(
                 &ctx,
                 ne.table.listen_tls(
                     &ne.policy,
                     host.as_deref(),
-                    std::net::SocketAddr::new(ip, port),
+                    addr,
                     backlog,
                     config,
                     ne.emit.clone(),
