@@ -168,3 +168,75 @@ require('node:net').createServer().listen({:?}).on('error', (e) => console.log(e
     assert!(!outside.join("planted.sock").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The `tr` (timer) field of the /proc/net/tcp row of the established connection whose local
+/// port is `port`: 2 is the keepalive timer.
+fn tcp_timer_of(port: u16) -> Option<u32> {
+    let table = std::fs::read_to_string("/proc/net/tcp").ok()?;
+    table.lines().skip(1).find_map(|line| {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let local_port = u16::from_str_radix(f.get(1)?.rsplit(':').next()?, 16).ok()?;
+        (local_port == port && f.get(3) == Some(&"01"))
+            .then(|| u32::from_str_radix(f.get(5)?.split(':').next()?, 16).ok())
+            .flatten()
+    })
+}
+
+/// A TLS socket's JS handle is the plaintext end of the TLS pump; setKeepAlive must reach the
+/// TCP connection under it (the kernel then runs a keepalive timer on it).
+#[test]
+fn set_keep_alive_on_a_tls_socket_applies_to_its_tcp_connection() {
+    use std::io::BufRead;
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/node-compat/tls/fixtures");
+    let dir = scratch("keepalive");
+    let script = dir.join("main.js");
+    std::fs::write(
+        &script,
+        r#"
+const fs = require('node:fs');
+const tls = require('node:tls');
+const fixtures = process.argv[2];
+const read = (n) => fs.readFileSync(`${fixtures}/${n}`);
+const server = tls.createServer({ key: read('server-key.pem'), cert: read('server.pem') }, (s) => s.resume());
+server.listen(0, '127.0.0.1', () => {
+  const c = tls.connect({ port: server.address().port, host: '127.0.0.1', ca: read('ca.pem') }, () => {
+    const enable = process.argv[3] === 'on';
+    c.setKeepAlive(enable, 60000);
+    c.setNoDelay(false);
+    // Once the handshake's last bytes are acknowledged (no retransmit timer on the row).
+    setTimeout(() => console.log(c.localPort), 300);
+    process.stdin.once('data', () => { c.destroy(); server.close(); process.stdin.pause(); });
+  });
+});
+"#,
+    )
+    .unwrap();
+    for (mode, expect_keepalive) in [("on", true), ("off", false)] {
+        let mut child = atoll()
+            .arg("run")
+            .arg(format!("--allow-read={}", fixtures.display()))
+            .arg("--allow-net=127.0.0.1")
+            .arg(&script)
+            .arg(&fixtures)
+            .arg(mode)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("atoll runs");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port: u16 = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("port line: {line:?}"));
+        let timer = tcp_timer_of(port);
+        use std::io::Write;
+        let _ = child.stdin.take().unwrap().write_all(b"x");
+        let status = child.wait().unwrap();
+        assert!(status.success(), "atoll exit {status:?}");
+        let timer = timer.unwrap_or_else(|| panic!("no established connection from port {port}"));
+        assert_eq!(timer == 2, expect_keepalive, "{mode}: timer field {timer}");
+    }
+}

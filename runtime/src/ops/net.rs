@@ -129,9 +129,15 @@ pub struct Sock {
     /// Held by a write the kernel did not take at once until it is done, so later writes and
     /// the FIN queue behind it in order.
     wlock: Arc<tokio::sync::Mutex<()>>,
+    /// The TCP connection under a TLS socket (a duplicate descriptor, dropped when the TLS pump
+    /// ends): JS holds the pump's plaintext end, so setNoDelay/setKeepAlive are applied here.
+    transport: Option<Transport>,
     /// Counted against `--max-handles` while the socket is in the table.
     _slot: HandleSlot,
 }
+
+/// A TLS socket's TCP descriptor, shared by its table entry and its pump.
+pub type Transport = Arc<Mutex<Option<std::os::fd::OwnedFd>>>;
 
 /// How a write went: all bytes taken now (`Done(n)`), or the rest is on its way.
 pub enum Write {
@@ -229,6 +235,17 @@ impl NetTable {
     }
 
     pub(crate) fn add_sock(&self, stream: impl Into<Stream>, slot: HandleSlot) -> u64 {
+        self.add_sock_over(stream, slot, None)
+    }
+
+    /// A socket whose options belong to another descriptor (`transport`: a TLS socket's TCP
+    /// connection).
+    pub(crate) fn add_sock_over(
+        &self,
+        stream: impl Into<Stream>,
+        slot: HandleSlot,
+        transport: Option<Transport>,
+    ) -> u64 {
         let id = self.id();
         let (flowing, _) = watch::channel(false);
         lock(&self.socks).insert(
@@ -239,6 +256,7 @@ impl NetTable {
                 reader: Mutex::new(None),
                 http: Mutex::new(None),
                 wlock: Arc::default(),
+                transport,
                 _slot: slot,
             }),
         );
@@ -352,22 +370,29 @@ impl NetTable {
         }
     }
 
-    /// A no-op on a Unix socket, as in Node (a pipe handle has no setNoDelay).
+    /// A no-op on a Unix socket, as in Node (a pipe handle has no setNoDelay); a TLS socket
+    /// sets it on its TCP connection.
     pub fn set_no_delay(&self, id: u64, on: bool) -> Result<(), OpError> {
-        match &self.sock(id)?.stream {
-            Stream::Tcp(s) => s
-                .set_nodelay(on)
-                .map_err(|e| OpError::io(&e, "setNoDelay", None)),
-            Stream::Unix(_) => Ok(()),
-        }
+        let sock = self.sock(id)?;
+        let r = match (&sock.stream, &sock.transport) {
+            (Stream::Tcp(s), _) => s.set_nodelay(on),
+            (Stream::Unix(_), Some(tcp)) => match &*lock(tcp) {
+                Some(fd) => socket2::SockRef::from(fd).set_tcp_nodelay(on),
+                None => return Ok(()), // the TLS connection already ended
+            },
+            (Stream::Unix(_), None) => return Ok(()),
+        };
+        r.map_err(|e| OpError::io(&e, "setNoDelay", None))
     }
 
     pub fn set_keep_alive(&self, id: u64, on: bool, delay_ms: f64) -> Result<(), OpError> {
         let sock = self.sock(id)?;
-        if matches!(sock.stream, Stream::Unix(_)) {
-            return Ok(()); // as setNoDelay
-        }
-        let r = socket2::SockRef::from(&sock.stream);
+        let transport = sock.transport.as_ref().map(|t| lock(t));
+        let r = match (&sock.stream, transport.as_deref()) {
+            (Stream::Tcp(s), _) => socket2::SockRef::from(s),
+            (Stream::Unix(_), Some(Some(fd))) => socket2::SockRef::from(fd),
+            (Stream::Unix(_), _) => return Ok(()), // as setNoDelay
+        };
         let res = if on {
             let mut ka = socket2::TcpKeepalive::new();
             if delay_ms >= 1000.0 {

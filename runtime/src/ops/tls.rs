@@ -26,6 +26,7 @@
 use std::{
     io,
     net::SocketAddr,
+    os::fd::OwnedFd,
     sync::{Arc, Mutex, OnceLock},
     time::Duration,
 };
@@ -437,21 +438,42 @@ fn cipher_names(suite: rustls::CipherSuite) -> OpValue {
     OpValue::Array(vec![name.into(), standard.into()])
 }
 
-/// Move bytes between the TLS stream and the plaintext end JS holds until both sides ended.
-async fn pump<S: AsyncRead + AsyncWrite + Unpin>(mut tls: S, mut plain: UnixStream) {
+/// Move bytes between the TLS stream and the plaintext end JS holds until both sides ended;
+/// then the duplicate of the TCP descriptor goes too, so the connection closes with the pump.
+async fn pump<S: AsyncRead + AsyncWrite + Unpin>(
+    mut tls: S,
+    mut plain: UnixStream,
+    transport: net::Transport,
+) {
     // 64 KiB each way, as the socket read loop (tokio's default is 8 KiB).
     let _ =
         tokio::io::copy_bidirectional_with_sizes(&mut tls, &mut plain, 64 << 10, 64 << 10).await;
+    drop(tls);
+    if let Ok(mut fd) = transport.lock() {
+        fd.take();
+    }
 }
 
-/// Hand a TLS stream to JS: returns the handle id of the plaintext end.
-fn adopt<S>(table: &NetTable, tls: S, slot: HandleSlot) -> Result<u64, OpError>
+fn transport_of(tcp: &TcpStream) -> Option<OwnedFd> {
+    use std::os::fd::AsFd;
+    tcp.as_fd().try_clone_to_owned().ok()
+}
+
+/// Hand a TLS stream to JS: returns the handle id of the plaintext end. `transport` is the
+/// TCP connection under it, duplicated for setNoDelay/setKeepAlive.
+fn adopt<S>(
+    table: &NetTable,
+    tls: S,
+    transport: Option<OwnedFd>,
+    slot: HandleSlot,
+) -> Result<u64, OpError>
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let (mine, theirs) = UnixStream::pair().map_err(|e| OpError::io(&e, "socketpair", None))?;
-    tokio::spawn(pump(tls, theirs));
-    Ok(table.add_sock(net::Stream::Unix(mine), slot))
+    let transport = net::Transport::new(Mutex::new(transport));
+    tokio::spawn(pump(tls, theirs, transport.clone()));
+    Ok(table.add_sock_over(net::Stream::Unix(mine), slot, Some(transport)))
 }
 
 fn server_name(name: &str) -> Result<ServerName<'static>, OpError> {
@@ -480,7 +502,8 @@ pub async fn connect(
         .await
         .map_err(|e| handshake_error(&e, &failure))?;
     let session = session_value(tls.get_ref().1, failure.lock().ok().and_then(|f| f.clone()));
-    let id = adopt(&table, tls, slot)?;
+    let transport = transport_of(tls.get_ref().0);
+    let id = adopt(&table, tls, transport, slot)?;
     Ok(OpValue::Array(vec![
         (id as f64).into(),
         net::addr_value(local),
@@ -566,7 +589,8 @@ async fn handshake_server(
                 ));
                 return;
             };
-            match adopt(&table, tls, slot) {
+            let transport = transport_of(tls.get_ref().0);
+            match adopt(&table, tls, transport, slot) {
                 Ok(sid) => {
                     emit(net::io_event(
                         id,
