@@ -1,16 +1,12 @@
 // Timers, immediates and the nextTick queue; the Rust event loop drives them through the hooks
-// that bootstrap.js hands it (runTimers / runImmediates / runTicks).
+// that bootstrap.js hands it (runTimers / runImmediates / runTicks). Loaded on first use: the
+// global setTimeout & co. live in bootstrap.js, which this module registers with below.
 import { op_now, op_run_microtasks } from 'atoll:ops';
+import {
+  handleUncaught, processRejections, callbackError as makeCallbackError, registerTimers,
+} from './bootstrap.js';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
-
-// Set by bootstrap: routes an exception from a callback to 'uncaughtException' or exit.
-let handleUncaught = (err) => { throw err; };
-let processRejections = () => false;
-export function setHandlers(uncaught, rejections) {
-  handleUncaught = uncaught;
-  processRejections = rejections;
-}
 
 // ---- nextTick ----
 // One flat queue of (function, argument) pairs: user ticks go through callTick with their
@@ -37,9 +33,6 @@ export function queueTick(fn, arg) {
 
 // An exception from a callback the runtime itself dispatches (socket events in a batch).
 export function reportUncaught(err) { handleUncaught(err); }
-
-let makeCallbackError = (v) => new TypeError(`The "callback" argument must be of type function. Received ${typeof v}`);
-export function setCallbackErrorFactory(f) { makeCallbackError = f; }
 
 // Node's processTicksAndRejections: the whole tick queue (ticks added meanwhile included), then
 // the microtasks, until both are empty. op_run_microtasks says whether promise rejections were
@@ -161,7 +154,7 @@ export class Timeout {
   [Symbol.toPrimitive]() { return this._id; }
 }
 
-function clearTimer(timer) {
+export function clearTimer(timer) {
   if (timer == null) return;
   if (typeof timer === 'number' || typeof timer === 'string') timer = byId.get(Number(timer));
   if (!(timer instanceof Timeout) || timer._destroyed) return;
@@ -170,19 +163,6 @@ function clearTimer(timer) {
   if (timer._entry) timer._entry.timer = null;
   byId.delete(timer._id);
 }
-
-export function setTimeout(callback, after, ...args) {
-  if (typeof callback !== 'function') throw makeCallbackError(callback);
-  return new Timeout(callback, after, args, false);
-}
-
-export function setInterval(callback, repeat, ...args) {
-  if (typeof callback !== 'function') throw makeCallbackError(callback);
-  return new Timeout(callback, repeat, args, true);
-}
-
-export function clearTimeout(timer) { clearTimer(timer); }
-export function clearInterval(timer) { clearTimer(timer); }
 
 // Timers phase: run every timer due now, in (deadline, creation) order. Returns ms until the
 // next live timer, or -1.
@@ -235,8 +215,7 @@ export class Immediate {
   hasRef() { return this._refed; }
 }
 
-export function setImmediate(callback, ...args) {
-  if (typeof callback !== 'function') throw makeCallbackError(callback);
+export function addImmediate(callback, args) {
   const imm = new Immediate(callback, args);
   immediates.push(imm);
   return imm;
@@ -273,3 +252,8 @@ export function hasImmediates() {
 export function hasRefs() {
   return refedTimers > 0 || refedImmediates > 0;
 }
+
+registerTimers({
+  Timeout, clearTimer, addImmediate, clearImmediate,
+  runTicks, runTimers, runImmediates, hasImmediates, hasRefs,
+});

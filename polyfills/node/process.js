@@ -9,6 +9,7 @@ import {
 import { nextTick } from '../internal/timers.js';
 import { codes } from '../internal/errors.js';
 import { validateString } from '../internal/validators.js';
+import { registerProcess } from '../internal/bootstrap.js';
 
 const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE } = codes;
 
@@ -390,6 +391,9 @@ Object.defineProperty(process, 'stdin', { get: () => stdinShell, configurable: t
 process.binding = function binding(name) {
   throw new codes.ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);
 };
+
+// The bootstrap's exit, 'beforeExit' and rejection paths use this process once it exists.
+registerProcess(process, emitExit);
 
 export default process;
 

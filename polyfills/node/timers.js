@@ -1,6 +1,6 @@
 import {
   setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
-} from '../internal/timers.js';
+} from '../internal/bootstrap.js'; // the globals themselves, as in Node
 import * as promises from './timers/promises.js';
 
 export { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate, promises };

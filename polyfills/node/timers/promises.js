@@ -1,4 +1,4 @@
-import * as timers from '../../internal/timers.js';
+import * as timers from '../../internal/bootstrap.js'; // the global setTimeout & co.
 import { AbortError } from '../../internal/errors.js';
 import { validateObject, validateBoolean, validateAbortSignal } from '../../internal/validators.js';
 
