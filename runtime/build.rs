@@ -1,6 +1,7 @@
 //! Compiles every `polyfills/**/*.js` to QuickJS bytecode with the same rquickjs version the
 //! runtime links, and writes a sorted `(module name, bytecode)` table that the loader embeds,
-//! so no built-in JS is parsed at start-up.
+//! so no built-in JS is parsed at start-up. Beside it goes each polyfill's list of the
+//! `atoll:ops` names it imports: the runtime makes only those op functions for it.
 #![allow(clippy::disallowed_methods)] // the build reads the repository's own polyfills/
 
 use std::{
@@ -105,6 +106,84 @@ fn module_name(rel: &str) -> String {
     }
 }
 
+/// What a polyfill imports from `atoll:ops`.
+enum OpImports {
+    Named(Vec<String>),
+    /// `import * as ops` (or `import()`): any op may be used.
+    All,
+}
+
+/// The `atoll:ops` imports in `source`, read from its `import` statements (the polyfills are
+/// our own code: a form this does not read fails the build, and a list that misses a name
+/// fails the module's link at run time with a SyntaxError).
+fn op_imports(rel: &str, source: &str) -> Option<OpImports> {
+    // Static imports: from a line starting with `import` to the line with `from '...'` (or a
+    // `;`) ending them.
+    let mut statements = Vec::new();
+    let mut offset = 0;
+    let mut open: Option<usize> = None;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if open.is_none() && (trimmed.starts_with("import ") || trimmed.starts_with("import{")) {
+            open = Some(offset);
+        }
+        offset += line.len();
+        if let Some(start) = open {
+            if line.contains("from '") || line.contains("from \"") || line.trim_end().ends_with(';')
+            {
+                statements.push(&source[start..offset]);
+                open = None;
+            }
+        }
+    }
+    let mut names = Vec::new();
+    let mut matched = 0;
+    for statement in statements {
+        let Some(clause) = statement
+            .trim()
+            .trim_end_matches(';')
+            .strip_suffix("'atoll:ops'")
+            .or_else(|| {
+                statement
+                    .trim()
+                    .trim_end_matches(';')
+                    .strip_suffix("\"atoll:ops\"")
+            })
+        else {
+            continue;
+        };
+        matched += 1;
+        let clause = clause.trim_start_matches("import").trim();
+        let clause = clause.strip_suffix("from").map(str::trim).unwrap_or(clause);
+        if clause.starts_with('*') {
+            return Some(OpImports::All);
+        }
+        let list = clause
+            .strip_prefix('{')
+            .and_then(|c| c.strip_suffix('}'))
+            .unwrap_or_else(|| {
+                panic!("{rel}: import from 'atoll:ops' must be `import {{ op_a, op_b }} from 'atoll:ops'` or `import * as ops`")
+            });
+        for line in list.lines() {
+            let line = line.split("//").next().unwrap_or_default();
+            for item in line.split(',') {
+                // `op_x as y` imports op_x.
+                if let Some(name) = item.split_whitespace().next() {
+                    names.push(name.to_owned());
+                }
+            }
+        }
+    }
+    // Another mention of the module may be a dynamic `import()`, which may use any op.
+    let mentions = source.matches("'atoll:ops'").count() + source.matches("\"atoll:ops\"").count();
+    if mentions > matched && source.contains("import(") {
+        return Some(OpImports::All);
+    }
+    names.sort();
+    names.dedup();
+    (matched > 0).then_some(OpImports::Named(names))
+}
+
 fn main() {
     // Relative relocations packed as RELR: the 36 MB binary (wasmtime) otherwise carries a
     // megabyte of .rela.dyn that the loader reads on every start.
@@ -119,6 +198,7 @@ fn main() {
     let rt = Runtime::new().expect("quickjs runtime");
     rt.set_loader(PolyfillResolver, PolyfillLoader(root.clone()));
     let mut table = Vec::new();
+    let mut imports = Vec::new();
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
         // A fresh context per file, so each compiles on its own rather than against modules
@@ -131,6 +211,9 @@ fn main() {
             .replace('\\', "/");
         let name = module_name(&rel);
         let source = fs::read_to_string(file).unwrap();
+        if let Some(ops) = op_imports(&rel, &source) {
+            imports.push((name.clone(), ops));
+        }
         let bytes = ctx.with(|ctx| {
             let module = Module::declare(ctx.clone(), name.clone(), source).map_err(|e| {
                 let detail = ctx.catch();
@@ -162,6 +245,18 @@ fn main() {
             "    ({name:?}, include_bytes!({:?})),\n",
             blob.display().to_string()
         ));
+    }
+    code.push_str("];\n");
+    imports.sort_by(|a, b| a.0.cmp(&b.0));
+    code.push_str(
+        "/// Per polyfill, the `atoll:ops` names it imports (`None`: a namespace import, all).\n",
+    );
+    code.push_str("pub static OP_IMPORTS: &[(&str, Option<&[&str]>)] = &[\n");
+    for (name, ops) in &imports {
+        match ops {
+            OpImports::Named(list) => code.push_str(&format!("    ({name:?}, Some(&{list:?})),\n")),
+            OpImports::All => code.push_str(&format!("    ({name:?}, None),\n")),
+        }
     }
     code.push_str("];\n");
     fs::write(out_dir.join("polyfills.rs"), code).unwrap();

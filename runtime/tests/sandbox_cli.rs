@@ -352,3 +352,37 @@ fs.writeFile('../data/c.txt', 'callback', () =>
     assert_eq!(line(&text, "promise"), "promise: ok promise");
     assert_eq!(line(&text, "callback"), "callback: ok callback");
 }
+
+#[test]
+fn user_code_cannot_reach_the_native_ops() {
+    // `atoll:ops` (and each built-in's own `atoll:ops/<built-in>`) resolve only for built-ins:
+    // the ops skip the permission checks the polyfills make before calling them.
+    let sb = Sandbox::new("ops");
+    let out = sb.run(
+        &[],
+        r#"
+const names = ['atoll:ops', 'atoll:ops/node:process', 'atoll:ops/atoll:internal/bootstrap'];
+(async () => {
+  for (const s of names) {
+    try { await import(s); console.log(`import ${s}: ok`); } catch (e) { console.log(`import ${s}: ${e.code}`); }
+    try { require(s); console.log(`require ${s}: ok`); } catch (e) { console.log(`require ${s}: ${e.code}`); }
+  }
+})();
+"#,
+    );
+    let text = stdout(&out);
+    for s in [
+        "atoll:ops",
+        "atoll:ops/node:process",
+        "atoll:ops/atoll:internal/bootstrap",
+    ] {
+        assert_eq!(
+            line(&text, &format!("import {s}")),
+            format!("import {s}: ERR_UNKNOWN_BUILTIN_MODULE")
+        );
+        assert_eq!(
+            line(&text, &format!("require {s}")),
+            format!("require {s}: MODULE_NOT_FOUND")
+        );
+    }
+}

@@ -3,18 +3,18 @@
 //! Uint8Array; decoding makes the string from one Rust buffer. The codecs are in
 //! `ops::buffer`.
 
-use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
+use rquickjs::{qjs, Ctx, Result, Value};
 
+use super::bind::OpSink;
 use crate::ops::buffer::{self, Enc};
 
 pub const BUFFER_OP_NAMES: &[&str] = &["op_buf_byte_length", "op_buf_write", "op_buf_decode"];
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 /// Run `f` over the string's WTF-8 bytes (`JS_ToCStringLen`: a lone surrogate is kept as its
@@ -52,7 +52,7 @@ fn range(start: f64, end: f64, len: usize) -> (usize, usize) {
     (s, clamp(end).max(s))
 }
 
-pub fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,

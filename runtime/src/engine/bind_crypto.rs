@@ -5,8 +5,9 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use rquickjs::{function::Opt, Array, Ctx, Function, JsLifetime, Object, Result, Value};
+use rquickjs::{function::Opt, Array, Ctx, JsLifetime, Result, Value};
 
+use super::bind::OpSink;
 use super::{convert, spawn_op};
 use crate::ops::{
     crypto::{self, CipherState, CryptoState, Handles, HashAlg, Hasher, HmacState},
@@ -80,10 +81,15 @@ unsafe impl<'js> JsLifetime<'js> for TablesHandle {
     type Changed<'to> = TablesHandle;
 }
 
+/// This runtime's hash/cipher/zlib handles, made on first use (ops are made lazily, so no one
+/// `register` call may own them).
 fn tables(ctx: &Ctx<'_>) -> Rc<RefCell<Tables>> {
-    ctx.userdata::<TablesHandle>()
-        .map(|h| h.0.clone())
-        .expect("crypto tables installed by register()")
+    if let Some(h) = ctx.userdata::<TablesHandle>() {
+        return h.0.clone();
+    }
+    let h = TablesHandle(Rc::default());
+    let _ = ctx.store_userdata(h.clone());
+    h.0
 }
 
 /// A handle id from JS (see `Handles`).
@@ -95,12 +101,11 @@ fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 /// Run `f` over the bytes `v` stands for, borrowing a `Uint8Array`'s or `ArrayBuffer`'s memory
@@ -210,20 +215,16 @@ fn zlib_kind(ctx: &Ctx<'_>, name: &str) -> Result<Kind> {
     })
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
-    let _ = ctx.store_userdata(TablesHandle(Rc::default()));
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     register_random_and_hashes(ctx, o)?;
     register_kdfs(ctx, o)?;
     register_ciphers(ctx, o)?;
     register_signatures(ctx, o)?;
     register_zlib(ctx, o)?;
-    debug_assert!(CRYPTO_OP_NAMES
-        .iter()
-        .all(|n| o.contains_key(*n).unwrap_or(false)));
     Ok(())
 }
 
-fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     // randomFillSync / getRandomValues: fills a Uint8Array in place.
     set(
         ctx,
@@ -384,7 +385,7 @@ fn register_random_and_hashes<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()
     Ok(())
 }
 
-fn register_kdfs<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_kdfs<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,
@@ -502,7 +503,7 @@ fn scrypt_with(
     )
 }
 
-fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_ciphers<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,
@@ -687,7 +688,7 @@ fn pair<'js>(
     Ok(arr)
 }
 
-fn register_signatures<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_signatures<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(ctx, o, "op_crypto_ed25519_generate", |ctx: Ctx<'js>| {
         pair(&ctx, crypto::ed25519_generate())
     })?;
@@ -766,7 +767,7 @@ fn register_signatures<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     Ok(())
 }
 
-fn register_zlib<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_zlib<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     // (mode name, [level, windowBits, quality, lgwin, finishFlush], data)
     set(
         ctx,

@@ -4,9 +4,10 @@
 
 use std::{rc::Rc, sync::Arc};
 
-use rquickjs::{Ctx, Function, JsLifetime, Object, Result};
+use rquickjs::{Ctx, JsLifetime, Result};
 use wasi_bridge::net::NetPolicy;
 
+use super::bind::OpSink;
 use super::{spawn_op, state};
 use crate::ops::{
     dns::{self, DnsTable, Query},
@@ -40,15 +41,14 @@ fn engine(ctx: &Ctx<'_>) -> Rc<DnsEngine> {
     h.0
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(ctx, o, "op_dns_default_servers", || -> Vec<String> {
         dns::default_servers()
             .iter()

@@ -4,9 +4,10 @@
 
 use rquickjs::{
     function::{Opt, Rest},
-    qjs, Array, CString, Ctx, Function, Object, Result, TypedArray, Value,
+    qjs, Array, CString, Ctx, Object, Result, TypedArray, Value,
 };
 
+use super::bind::OpSink;
 use super::{convert, spawn_blocking_op, state};
 use crate::ops::{
     self,
@@ -114,15 +115,14 @@ fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
-fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: FsOp) -> Result<()> {
+fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>, name: &str, op: FsOp) -> Result<()> {
     set(
         ctx,
         o,
@@ -290,12 +290,16 @@ impl StatsMaker {
 /// `[Stats.prototype]` as an extra last argument, it returns the `Stats` object itself (see
 /// `StatsMaker`); without, a `Float64Array` of the op's numbers (as the async op's bytes, for
 /// `makeStats`).
-fn register_stat_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>, name: &str, op: StatOp) -> Result<()> {
+fn register_stat_sync<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>, name: &str, op: StatOp) -> Result<()> {
+    let name = format!("op_fs_{name}_sync");
+    if !o.wants(&name) {
+        return Ok(());
+    }
     let maker = StatsMaker::new(ctx)?;
     set(
         ctx,
         o,
-        &format!("op_fs_{name}_sync"),
+        &name,
         move |ctx: Ctx<'js>, args: Rest<Value<'js>>| -> Result<Value<'js>> {
             let mut args = args.0;
             let holder = args.last().and_then(|v| v.as_array()).cloned();
@@ -330,7 +334,7 @@ fn num_arg(v: &Opt<Value<'_>>) -> Option<f64> {
 /// rather than copied (no JS runs while the op does), an absolute path is not copied either,
 /// and no `FsCtx` snapshot is made. Same arguments, results and errors as the generic ones
 /// they replace.
-fn register_hot_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_hot_sync<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,
@@ -406,7 +410,7 @@ fn register_hot_sync<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     )
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     for (name, op) in ops::fs::OPS {
         register_fs_op(ctx, o, name, *op)?;
     }

@@ -1,11 +1,46 @@
 //! `atoll:ops` exports for `node:http` that need no socket: rendering a server response head
 //! (ops/http.rs `render_head`) for `ServerResponse.writeHead` (internal/http/server.js).
 
-use rquickjs::{Ctx, Function, Object, Result, Value};
+use rquickjs::{qjs, Ctx, Object, Result, Value};
 
+use super::bind::OpSink;
 use crate::ops::http::{render_head, HeadInput};
 
-pub const HTTP_OP_NAMES: &[&str] = &["op_http_head"];
+pub const HTTP_OP_NAMES: &[&str] = &["op_http_head", "op_object_like_fn"];
+
+// The object-layout patch in vendor/rquickjs-sys (not in the generated bindings).
+extern "C" {
+    fn JS_NewObjectLike(
+        ctx: *mut qjs::JSContext,
+        template: qjs::JSValue,
+        count: std::ffi::c_int,
+        values: *mut qjs::JSValue,
+    ) -> qjs::JSValue;
+}
+
+/// `objectLike(template, ...values)`: a new object with the template's prototype and own
+/// properties (in its order), the first ones holding `values` and the rest the template's
+/// values (`JS_NewObjectLike`). node:http makes every request and response this way: adding
+/// their fields one at a time rebuilt the same shapes on every request. A raw C function:
+/// rquickjs' argument conversion would cost more than the call itself.
+unsafe extern "C" fn object_like(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    argc: std::ffi::c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    if !(1..=65).contains(&argc) {
+        return qjs::JS_ThrowTypeError(ctx, c"objectLike: a template and at most 64 values".as_ptr());
+    }
+    // SAFETY: QuickJS passes `argc` valid arguments; JS_NewObjectLike takes ownership of the
+    // new references made here (freeing them itself on failure).
+    let args = std::slice::from_raw_parts(argv, argc as usize);
+    let mut values = [qjs::JSValue { u: qjs::JSValueUnion { int32: 0 }, tag: 0 }; 64];
+    for (slot, &v) in values.iter_mut().zip(&args[1..]) {
+        *slot = qjs::JS_DupValue(ctx, v);
+    }
+    JS_NewObjectLike(ctx, args[0], argc - 1, values.as_mut_ptr())
+}
 
 /// Where the header-store kind sits in `op_http_head`'s bits (below it: ops/http.rs HEAD_*).
 const HEAD_MODE_SHIFT: u32 = 16;
@@ -45,12 +80,33 @@ fn collect_headers<'js>(headers: &Value<'js>, mode: u32) -> Option<Vec<(String, 
     Some(out)
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
+    // op_object_like_fn() -> objectLike (see `object_like`).
+    o.set(ctx, "op_object_like_fn", |ctx: Ctx<'js>| -> Result<Value<'js>> {
+        let c = ctx.as_raw().as_ptr();
+        // SAFETY: a live context; the result is a new reference owned by the Value, or an
+        // exception.
+        unsafe {
+            let f = qjs::JS_NewCFunction2(
+                c,
+                Some(object_like),
+                c"objectLike".as_ptr(),
+                1,
+                qjs::JSCFunctionEnum_JS_CFUNC_generic,
+                0,
+            );
+            if qjs::JS_VALUE_GET_NORM_TAG(f) == qjs::JS_TAG_EXCEPTION {
+                return Err(rquickjs::Error::Exception);
+            }
+            Ok(Value::from_raw(ctx.clone(), f))
+        }
+    })?;
     // op_http_head(res, statusLine, headers, bits | mode << 16, keepAliveTimeout, contentLength):
     // the head string with the message's framing fields set on `res`, or undefined for
     // the JS renderer.
-    let f = Function::new(
-        ctx.clone(),
+    o.set(
+        ctx,
+        "op_http_head",
         |ctx: Ctx<'js>,
          res: Object<'js>,
          line: String,
@@ -96,7 +152,5 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
             let head = rquickjs::String::from_str(ctx.clone(), &out.head)?;
             Ok(head.into_value())
         },
-    )?
-    .with_name("op_http_head")?;
-    o.set("op_http_head", f)
+    )
 }

@@ -12,9 +12,10 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Object, Persistent, Result, Value};
+use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Persistent, Result, Value};
 use wasi_bridge::net::NetPolicy;
 
+use super::bind::OpSink;
 use super::{convert, spawn_op, state, Completion};
 use crate::ops::{
     http::{Event, Kind, Parser},
@@ -83,12 +84,11 @@ pub(super) fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Res
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-pub(super) fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+pub(super) fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 /// Hold (`on`) or release the loop ref of handle `id`.
@@ -227,7 +227,7 @@ fn parse_error(e: crate::ops::http::ParseError) -> OpError {
     OpError::code(e.code, format!("Parse Error: {}", e.reason))
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(ctx, o, "op_net_init", |ctx: Ctx<'js>, f: Function<'js>| {
         if ctx.userdata::<NetHandle>().is_some() {
             return Ok(());

@@ -10,6 +10,7 @@ use std::{
 
 use rquickjs::{Ctx, Exception, Function, Object, Persistent, Promise, Result, Value};
 
+use super::bind::OpSink;
 use super::{convert, spawn_op, state, Completion};
 use crate::ops::{
     child_process::{self as cp, SpawnRequest, StdioMode, SyncOptions},
@@ -60,12 +61,11 @@ fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 fn stdio_mode<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> Result<StdioMode> {
@@ -115,7 +115,7 @@ fn sys_error(errno: i32) -> OpValue {
     )])
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,
@@ -241,7 +241,7 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
     register_ipc(ctx, o)
 }
 
-fn register_ipc<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+fn register_ipc<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     // The channel this process was forked with: `{ rid, serialization, fd }` or null. Only the
     // main runtime has one (worker threads share the process but not its channel).
     set(

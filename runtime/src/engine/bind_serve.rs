@@ -3,9 +3,10 @@
 
 use std::{cell::RefCell, collections::HashMap, net::ToSocketAddrs, rc::Rc, sync::Arc};
 
-use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Object, Persistent, Result, Value};
+use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Persistent, Result, Value};
 use wasi_bridge::net::NetPolicy;
 
+use super::bind::OpSink;
 use super::{convert, spawn_op, state, Completion};
 use crate::ops::{
     net::Emit,
@@ -58,12 +59,11 @@ fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
@@ -83,7 +83,7 @@ fn status_of(status: f64) -> u16 {
     }
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,

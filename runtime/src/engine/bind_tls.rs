@@ -5,6 +5,7 @@
 
 use rquickjs::{function::Opt, Ctx, Object, Result, Value};
 
+use super::bind::OpSink;
 use super::{
     bind_net::{listen_address, net, port_of, set, set_ref, throw},
     convert, spawn_op, state,
@@ -25,7 +26,7 @@ fn alpn(list: Option<Vec<String>>) -> Vec<Vec<u8>> {
         .collect()
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,

@@ -28,7 +28,7 @@ use std::{
 
 use rquickjs::{
     function::Rest, Array, ArrayBuffer, ArrayBufferSource, CatchResultExt, CaughtError, Ctx,
-    Exception, Function, JsLifetime, Object, Persistent, Result, Symbol, Value,
+    Exception, Function, JsLifetime, Persistent, Result, Symbol, Value,
 };
 use wasmtime::{
     AsContextMut, Caller, Engine, Extern, ExternRef, ExternType, Func, FuncType, Global,
@@ -38,6 +38,7 @@ use wasmtime::{
 };
 use wasmtime_wasi::{p1::WasiP1Ctx, I32Exit};
 
+use super::bind::OpSink;
 use super::{convert, state};
 use crate::ops::{self, wasm::WasiOptions};
 
@@ -781,12 +782,11 @@ fn val_type_name(t: &ValType) -> &'static str {
     }
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 fn default_value<'js>(ctx: &Ctx<'js>, ty: &ValType) -> Result<Value<'js>> {
@@ -798,7 +798,7 @@ fn default_value<'js>(ctx: &Ctx<'js>, ty: &ValType) -> Result<Value<'js>> {
     })
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,

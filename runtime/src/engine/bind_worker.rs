@@ -8,6 +8,7 @@ use std::{cell::RefCell, collections::HashMap, sync::Arc};
 use rquickjs::{Ctx, Function, Object, Persistent, Result, Value};
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::bind::OpSink;
 use super::{convert, state, Completion};
 use crate::{
     ops::{
@@ -55,12 +56,11 @@ fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))
 }
 
-fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str, f: F) -> Result<()>
+fn set<'js, F, P>(ctx: &Ctx<'js>, obj: &OpSink<'js>, name: &str, f: F) -> Result<()>
 where
     F: rquickjs::function::IntoJsFunc<'js, P> + 'js,
 {
-    let func = Function::new(ctx.clone(), f)?.with_name(name)?;
-    obj.set(name, func)
+    obj.set(ctx, name, f)
 }
 
 fn add_ref(ctx: &Ctx<'_>, on: bool) {
@@ -76,7 +76,7 @@ fn event(kind: &str, payload: OpValue) -> OpValue {
     OpValue::Array(vec![kind.into(), payload])
 }
 
-pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &Object<'js>) -> Result<()> {
+pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(
         ctx,
         o,

@@ -82,8 +82,11 @@ impl Resolver for AtollResolver {
         _attrs: Option<ImportAttributes<'js>>,
     ) -> Result<String> {
         let trusted = is_builtin_name(base) || state(ctx).facades.borrow().contains(base);
+        if trusted && name == "atoll:ops" {
+            return Ok(ops_module_name(base));
+        }
         if name.starts_with("atoll:") {
-            return if trusted && (name == "atoll:ops" || builtin_exists(name)) {
+            return if trusted && builtin_exists(name) {
                 Ok(name.to_owned())
             } else {
                 Err(throw_code(
@@ -143,7 +146,7 @@ impl Loader for AtollLoader {
         name: &str,
         _attrs: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js>> {
-        if name == "atoll:ops" {
+        if name == "atoll:ops" || name.starts_with(OPS_PREFIX) {
             return Module::declare_def::<OpsModule, _>(ctx.clone(), name);
         }
         if is_builtin_name(name) {
@@ -238,26 +241,67 @@ fn is_identifier(s: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
-/// `atoll:ops`: the native functions, one named export each.
+/// Each built-in gets its own `atoll:ops` module, `atoll:ops/<importer>`, exporting just the
+/// ops build.rs saw it import; the functions are made on first import (`bind::ops`).
+const OPS_PREFIX: &str = "atoll:ops/";
+
+/// The module built-in `importer` gets for `atoll:ops`: its own, or (in dev mode, where the
+/// polyfill source may have changed since build.rs listed its imports, and for an importer
+/// build.rs did not list) `atoll:ops` with every op.
+#[allow(clippy::disallowed_methods)] // ATOLL_POLYFILLS_DIR is the developer's own checkout, set in the host environment.
+fn ops_module_name(importer: &str) -> String {
+    if std::env::var_os("ATOLL_POLYFILLS_DIR").is_none()
+        && OP_IMPORTS
+            .binary_search_by(|(n, _)| (*n).cmp(importer))
+            .is_ok()
+    {
+        format!("{OPS_PREFIX}{importer}")
+    } else {
+        "atoll:ops".to_owned()
+    }
+}
+
+/// The ops the `atoll:ops` module named `module` exports.
+fn ops_of(module: &str) -> Vec<&'static str> {
+    let listed = module.strip_prefix(OPS_PREFIX).and_then(|importer| {
+        OP_IMPORTS
+            .binary_search_by(|(n, _)| (*n).cmp(importer))
+            .ok()
+            .and_then(|i| OP_IMPORTS[i].1)
+    });
+    match listed {
+        // A name that is no op is left undeclared: the import fails to link, as it should.
+        Some(names) => names.iter().copied().filter(|n| bind::is_op(n)).collect(),
+        None => bind::op_names().collect(),
+    }
+}
+
+/// `atoll:ops` (or `atoll:ops/<importer>`): native functions, one named export each.
 pub struct OpsModule;
 
 impl ModuleDef for OpsModule {
     fn declare(decl: &Declarations<'_>) -> Result<()> {
-        for name in bind::op_names() {
+        let module: String = decl.module().name()?;
+        for name in ops_of(&module) {
             decl.declare(name)?;
         }
         Ok(())
     }
 
     fn evaluate<'js>(ctx: &Ctx<'js>, exports: &Exports<'js>) -> Result<()> {
-        let ops = state(ctx)
-            .ops
-            .borrow()
-            .clone()
-            .expect("ops built before modules load")
-            .restore(ctx)?;
-        for name in bind::op_names() {
-            exports.export(name, ops.get::<_, Value>(name)?)?;
+        let module: String = exports.module().name()?;
+        let names = ops_of(&module);
+        let ops = bind::ops(ctx, &names)?;
+        for name in names {
+            let f: Value = ops.get(name)?;
+            if f.is_undefined() {
+                return Err(throw_code(
+                    ctx,
+                    "ERR_INTERNAL_ASSERTION",
+                    &format!("op {name} is listed but its group does not make it"),
+                ));
+            }
+            exports.export(name, f)?;
         }
         Ok(())
     }
@@ -286,6 +330,30 @@ mod tests {
             Some("node:path/posix")
         );
         assert_eq!(name_to_path("/abs/file.js"), None);
+    }
+
+    #[test]
+    fn each_polyfill_gets_the_ops_build_rs_read_from_its_imports() {
+        // Spot checks of build.rs's reading: a multi-line list, a one-line one, and the
+        // namespace import, which gets every op.
+        let process = ops_of("atoll:ops/node:process");
+        assert!(process.contains(&"op_process_info") && process.contains(&"op_env_get"));
+        assert!(!process.contains(&"op_fs_open"));
+        assert_eq!(
+            ops_of("atoll:ops/atoll:internal/util/inspect_lazy"),
+            ["op_require_builtin"]
+        );
+        assert_eq!(
+            ops_of("atoll:ops/atoll:internal/fs/utils").len(),
+            bind::op_names().count()
+        );
+        assert_eq!(ops_of("atoll:ops").len(), bind::op_names().count());
+        // Every name read is an op (a typo in a polyfill, or a misreading here, shows).
+        for (module, names) in OP_IMPORTS {
+            for name in names.unwrap_or_default() {
+                assert!(bind::is_op(name), "{module} imports {name}, which is no op");
+            }
+        }
     }
 
     #[test]

@@ -190,6 +190,7 @@ pub(crate) struct EngineState {
     pub error_factory: RefCell<Option<Pf>>,
     /// Module names of generated ESM facades over CommonJS files (they may import `atoll:`).
     facades: RefCell<HashSet<String>>,
+    /// The op functions made so far (`bind::ops`), by name.
     ops: RefCell<Option<Persistent<Object<'static>>>>,
     terminated: Rc<Cell<Option<Termination>>>,
     /// Wall-clock deadline from `--timeout`.
@@ -346,8 +347,6 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
     let (code, result) = tokio_rt.block_on(async {
         let hooks = ctx.with(|ctx| -> Result<Persistent<Object<'static>>, String> {
             let _ = ctx.store_userdata(StateHandle(st.clone()));
-            let ops = bind::ops_object(&ctx).map_err(|e| format!("ops: {e}"))?;
-            *st.ops.borrow_mut() = Some(Persistent::save(&ctx, ops));
             let ns = require_builtin(&ctx, "atoll:internal/bootstrap")
                 .catch(&ctx)
                 .map_err(|e| format!("bootstrap: {e}"))?;
