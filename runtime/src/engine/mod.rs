@@ -228,6 +228,11 @@ pub fn run(opts: Options) -> i32 {
     run_to_outcome(opts).exit_code
 }
 
+// vendor/rquickjs-sys/PATCHES.md: the runtime's allocation counter.
+extern "C" {
+    fn JS_GetMallocSize(rt: *mut rquickjs::qjs::JSRuntime) -> usize;
+}
+
 /// Heap size at which the first automatic GC runs.
 const START_GC_THRESHOLD: usize = 2 << 20;
 
@@ -382,7 +387,11 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
         };
         (code, result)
     });
-    let heap_bytes = rt.memory_usage().memory_used_size as usize;
+    // SAFETY: reads the allocation counter of the live runtime that owns this context (a
+    // vendored QuickJS addition; JS_ComputeMemoryUsage would walk the whole heap for it).
+    let heap_bytes = ctx.with(|ctx| unsafe {
+        JS_GetMallocSize(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()))
+    });
     // Tear down in order: pending JS references, then context, then runtime.
     st.pending.borrow_mut().clear();
     st.listeners.borrow_mut().clear();

@@ -7613,6 +7613,12 @@ static void compute_value_size(JSValue val, JSMemoryUsage_helper *hp)
     }
 }
 
+/* atoll patch */
+size_t JS_GetMallocSize(JSRuntime *rt)
+{
+    return rt->malloc_state.malloc_size;
+}
+
 void JS_ComputeMemoryUsage(JSRuntime *rt, JSMemoryUsage *s)
 {
     struct list_head *el, *el1;

@@ -604,6 +604,9 @@ typedef struct JSMemoryUsage {
 } JSMemoryUsage;
 
 JS_EXTERN void JS_ComputeMemoryUsage(JSRuntime *rt, JSMemoryUsage *s);
+/* atoll patch: the bytes the runtime has allocated now (JSMemoryUsage.malloc_size), read
+   from its allocation counter instead of walking the whole heap. */
+JS_EXTERN size_t JS_GetMallocSize(JSRuntime *rt);
 JS_EXTERN void JS_DumpMemoryUsage(FILE *fp, const JSMemoryUsage *s, JSRuntime *rt);
 
 /* atom support */
