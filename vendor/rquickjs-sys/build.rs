@@ -156,6 +156,8 @@ fn main() {
     builder
         .extra_warnings(false)
         .flag_if_supported("-Wno-implicit-const-int-float-conversion")
+        // atoll patch: with NDEBUG (disable-assertions) some assert-only variables go unused.
+        .flag_if_supported("-Wno-unused-but-set-variable")
         //.flag("-Wno-array-bounds")
         //.flag("-Wno-format-truncation")
         ;
