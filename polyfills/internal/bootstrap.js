@@ -3,14 +3,17 @@
 // getters, `process` (node:process, node:events), the timers (internal/timers.js) and the error
 // codes (internal/errors.js) load on first use, and the hooks answer without them until then.
 import {
-  op_set_error_factory, op_require_builtin, op_take_rejections, op_source_line, op_stdio_write,
-  op_eval_script, op_ipc_take_inherited, op_run_microtasks,
+  op_set_error_factory, op_require_builtin, op_take_rejections, op_eval_script,
+  op_ipc_take_inherited, op_run_microtasks,
 } from 'atoll:ops';
 
 const builtin = (name) => op_require_builtin(name);
 const cjs = () => builtin('atoll:internal/cjs');
 let errorsNs = null;
 const errors = () => (errorsNs ??= builtin('atoll:internal/errors'));
+// Printing a fatal error and describing an unhandled rejection (internal/fatal.js): rare, so
+// not part of every start-up.
+const fatal = () => builtin('atoll:internal/fatal');
 
 // node:process, once anything has loaded it (it registers itself: a static `import` of
 // node:process elsewhere loads it too). Until then nobody can have added listeners or set
@@ -29,35 +32,12 @@ let timers = null;
 export function registerTimers(api) { timers = api; }
 const loadTimers = () => timers ?? (builtin('atoll:internal/timers'), timers);
 
-// Ops report errors as plain fields; Node-shaped errors are made here and only here.
-function makeOpError(f) {
-  const { codes, uvException, nodeError } = errors();
-  switch (f.kind) {
-    case 'sys': return uvException(f);
-    // The message names the exact flag, e.g. `--allow-read=/etc/passwd`.
-    case 'access': return codes.ERR_ACCESS_DENIED(f.permission, f.resource, f.resource ? `${f.flag}=${f.resource}` : f.flag);
-    case 'type': return new TypeError(f.message);
-    default: {
-      const Base = f.code === 'ERR_INVALID_URL' || f.code === 'ERR_INVALID_ARG_TYPE' ? TypeError : Error;
-      if (f.code === 'ERR_INVALID_URL') return codes.ERR_INVALID_URL(f.message.replace(/^Invalid URL: /, ''));
-      return nodeError(Base, f.code, f.message);
-    }
-  }
-}
-
-// A global that loads on first access (then becomes a plain data property), or that is
-// replaced by assignment. `load` is a module name and export key (table below) or a function.
-function defineLazy(name, from, key) {
-  const become = (value) => {
-    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
-    return value;
-  };
-  Object.defineProperty(globalThis, name, {
-    configurable: true,
-    enumerable: false,
-    get() { return become(typeof from === 'function' ? from() : builtin(from)[key]); },
-    set: become,
-  });
+// Ops report errors as plain fields; errors.js makes the Node-shaped error. It loads on the
+// first op error, which hands the ops its factory directly from then on.
+function makeOpError(fields) {
+  const make = errors().makeOpError;
+  op_set_error_factory(make);
+  return make(fields);
 }
 
 // Timers, immediates and queueMicrotask, enumerable data properties as in Node. They are
@@ -99,55 +79,6 @@ function queueMicrotask(callback) {
   });
 }
 
-// Lazy globals as (name, module, export key) triples.
-const lazyGlobals = [
-  'console', 'node:console', 'default',
-  'Buffer', 'node:buffer', 'Buffer',
-  'Blob', 'node:buffer', 'Blob',
-  'File', 'node:buffer', 'File',
-  'atob', 'node:buffer', 'atob',
-  'btoa', 'node:buffer', 'btoa',
-  'URL', 'node:url', 'URL',
-  'URLSearchParams', 'node:url', 'URLSearchParams',
-  'TextEncoder', 'atoll:internal/web/encoding', 'TextEncoder',
-  'TextDecoder', 'atoll:internal/web/encoding', 'TextDecoder',
-  'DOMException', 'atoll:internal/web/dom_exception', 'DOMException',
-  'Event', 'atoll:internal/web/event_target', 'Event',
-  'EventTarget', 'atoll:internal/web/event_target', 'EventTarget',
-  'CustomEvent', 'atoll:internal/web/event_target', 'CustomEvent',
-  'AbortController', 'atoll:internal/web/abort', 'AbortController',
-  'AbortSignal', 'atoll:internal/web/abort', 'AbortSignal',
-  'structuredClone', 'atoll:internal/web/structured_clone', 'structuredClone',
-  'performance', 'node:perf_hooks', 'performance',
-  'crypto', 'atoll:internal/web/crypto', 'crypto',
-  'Crypto', 'atoll:internal/web/crypto', 'Crypto',
-  'CryptoKey', 'atoll:internal/web/crypto', 'CryptoKey',
-  'SubtleCrypto', 'atoll:internal/web/crypto', 'SubtleCrypto',
-  // WHATWG streams and fetch (internal/web/streams.js, internal/web/fetch.js).
-  'ReadableStream', 'atoll:internal/web/streams', 'ReadableStream',
-  'ReadableStreamDefaultReader', 'atoll:internal/web/streams', 'ReadableStreamDefaultReader',
-  'ReadableStreamBYOBReader', 'atoll:internal/web/streams', 'ReadableStreamBYOBReader',
-  'ReadableStreamBYOBRequest', 'atoll:internal/web/streams', 'ReadableStreamBYOBRequest',
-  'ReadableByteStreamController', 'atoll:internal/web/streams', 'ReadableByteStreamController',
-  'ReadableStreamDefaultController', 'atoll:internal/web/streams', 'ReadableStreamDefaultController',
-  'TransformStream', 'atoll:internal/web/streams', 'TransformStream',
-  'TransformStreamDefaultController', 'atoll:internal/web/streams', 'TransformStreamDefaultController',
-  'WritableStream', 'atoll:internal/web/streams', 'WritableStream',
-  'WritableStreamDefaultWriter', 'atoll:internal/web/streams', 'WritableStreamDefaultWriter',
-  'WritableStreamDefaultController', 'atoll:internal/web/streams', 'WritableStreamDefaultController',
-  'ByteLengthQueuingStrategy', 'atoll:internal/web/streams', 'ByteLengthQueuingStrategy',
-  'CountQueuingStrategy', 'atoll:internal/web/streams', 'CountQueuingStrategy',
-  'TextEncoderStream', 'atoll:internal/web/streams', 'TextEncoderStream',
-  'TextDecoderStream', 'atoll:internal/web/streams', 'TextDecoderStream',
-  'CompressionStream', 'atoll:internal/web/streams', 'CompressionStream',
-  'DecompressionStream', 'atoll:internal/web/streams', 'DecompressionStream',
-  'fetch', 'atoll:internal/web/fetch', 'fetch',
-  'Request', 'atoll:internal/web/fetch', 'Request',
-  'Response', 'atoll:internal/web/fetch', 'Response',
-  'Headers', 'atoll:internal/web/fetch', 'Headers',
-  'FormData', 'atoll:internal/web/fetch', 'FormData',
-];
-
 // `process` is an accessor, as in Node: reading it loads node:process; assigning replaces
 // what the global answers (not the real process the runtime uses).
 let globalProcess = null;
@@ -171,49 +102,37 @@ function installGlobals() {
   enumerable('setInterval', setInterval);
   enumerable('setTimeout', setTimeout);
   enumerable('queueMicrotask', queueMicrotask);
-  for (let i = 0; i < lazyGlobals.length; i += 3) {
-    defineLazy(lazyGlobals[i], lazyGlobals[i + 1], lazyGlobals[i + 2]);
-  }
-  defineLazy('WebAssembly', () => builtin('atoll:internal/web/webassembly').default.WebAssembly);
+  // Buffer, URL, fetch and the other lazy globals are native accessors (engine/globals.rs).
 }
 
 // ---- uncaught exceptions and unhandled rejections ----
 let handlingFatal = false;
 
-function location(err) {
-  const stack = typeof err?.stack === 'string' ? err.stack : '';
-  const m = /\(?((?:\/|file:\/\/)[^\s():]+):(\d+):(\d+)\)?/.exec(stack);
-  if (!m) return null;
-  const file = m[1].replace(/^file:\/\//, '');
-  const line = op_source_line(file, Number(m[2]));
-  if (line === undefined || line === null) return null;
-  let column = Number(m[3]);
-  // CommonJS line 1 carries the function wrapper's prefix.
-  if (m[2] === '1') column -= cjs().wrapperColumnOffset(file);
-  return `${file}:${m[2]}\n${line}\n${' '.repeat(Math.max(0, column - 1))}^\n\n`;
+function printFatal(err) {
+  fatal().printFatal(err, getProcess().version);
 }
 
 function describe(err) {
-  try {
-    return builtin('node:util').inspect(err, { colors: false });
-  } catch {
-    return String(err?.stack ?? err);
-  }
-}
-
-export function printFatal(err) {
-  let text = '';
-  if (err instanceof Error) {
-    text += location(err) ?? '';
-    text += describe(err);
-  } else {
-    text += `Uncaught ${describe(err)}`;
-  }
-  op_stdio_write(2, `${text}\n\nNode.js ${getProcess().version}\n`);
+  return fatal().describe(err);
 }
 
 function isOutOfMemory(err) {
   return typeof InternalError === 'function' && err instanceof InternalError && err.message === 'out of memory';
+}
+
+// A global that is `load()`ed on first access (then becomes a plain data property), or that is
+// replaced by assignment.
+function defineLazy(name, load) {
+  const become = (value) => {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    return value;
+  };
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() { return become(load()); },
+    set: become,
+  });
 }
 
 // `-e`, `-p` and embedded expressions run as scripts with CommonJS-style globals.
@@ -233,9 +152,8 @@ function installEvalGlobals(name) {
   defineLazy('require', () => cjs().makeRequire(evalModule()));
   defineLazy('module', evalModule);
   defineLazy('exports', () => evalModule().exports);
-  for (const [key, value] of [['__filename', name], ['__dirname', '.']]) {
-    Object.defineProperty(globalThis, key, { value, writable: true, configurable: true, enumerable: false });
-  }
+  Object.defineProperty(globalThis, '__filename', { value: name, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(globalThis, '__dirname', { value: '.', writable: true, configurable: true, enumerable: false });
 }
 
 export function handleUncaught(err, origin = 'uncaughtException') {
@@ -265,16 +183,6 @@ function die(err) {
 
 const pendingRejections = new Map(); // promise -> reason
 
-function unhandledRejectionError(reason) {
-  if (reason instanceof Error) return reason;
-  let shown;
-  try { shown = builtin('node:util').inspect(reason); } catch { shown = String(reason); }
-  const err = new Error(`This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${shown}".`);
-  err.name = 'UnhandledPromiseRejection';
-  err.code = 'ERR_UNHANDLED_REJECTION';
-  return err;
-}
-
 // After microtasks drained: report rejections still unhandled. Returns true if it ran code.
 export function processRejections() {
   const events = op_take_rejections();
@@ -298,7 +206,7 @@ export function processRejections() {
         handleUncaught(err);
       }
     } else {
-      handleUncaught(unhandledRejectionError(reason), 'unhandledRejection');
+      handleUncaught(fatal().unhandledRejectionError(reason), 'unhandledRejection');
     }
   }
   return true;

@@ -598,6 +598,22 @@ export function nodeError(Base, code, message) {
 
 export function hideStackFrames(fn) { return fn; }
 
+// Ops report errors as plain fields (bootstrap.js installs this as the ops' error factory);
+// Node-shaped errors are made here and only here.
+export function makeOpError(f) {
+  switch (f.kind) {
+    case 'sys': return uvException(f);
+    // The message names the exact flag, e.g. `--allow-read=/etc/passwd`.
+    case 'access': return codes.ERR_ACCESS_DENIED(f.permission, f.resource, f.resource ? `${f.flag}=${f.resource}` : f.flag);
+    case 'type': return new TypeError(f.message);
+    default: {
+      const Base = f.code === 'ERR_INVALID_URL' || f.code === 'ERR_INVALID_ARG_TYPE' ? TypeError : Error;
+      if (f.code === 'ERR_INVALID_URL') return codes.ERR_INVALID_URL(f.message.replace(/^Invalid URL: /, ''));
+      return nodeError(Base, f.code, f.message);
+    }
+  }
+}
+
 export default {
   codes, AbortError, uvException, exceptionWithHostPort, dnsException, errnoTable,
   getSystemErrorName, getSystemErrorMap, makeNodeError, nodeError, isNodeError,

@@ -14,6 +14,7 @@ mod bind_tls;
 mod bind_wasm;
 mod bind_worker;
 mod convert;
+mod globals;
 mod loader;
 
 use std::{
@@ -28,8 +29,8 @@ use std::{
 };
 
 use rquickjs::{
-    CatchResultExt, CaughtError, Context, Ctx, Function, JsLifetime, Module, Object, Persistent,
-    Promise, Runtime, Value,
+    context::intrinsic, CatchResultExt, CaughtError, Context, Ctx, Function, JsLifetime, Module,
+    Object, Persistent, Promise, Runtime, Value,
 };
 use tokio::sync::mpsc;
 
@@ -267,7 +268,21 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
     // bootstrap that is nearly all live): a tiny program would pay for a cycle scan that frees
     // almost nothing. After the first GC, QuickJS sets the threshold from the live size itself.
     rt.set_gc_threshold(START_GC_THRESHOLD);
-    let ctx = match Context::full(&rt) {
+    // Every intrinsic of `Context::full` but QuickJS's own atob/btoa and `performance`: the lazy
+    // globals of the same names (engine/globals.rs) replace them before any JS runs, so making
+    // them was wasted work (~2% of a short-lived runtime).
+    let ctx = match Context::custom::<(
+        intrinsic::Date,
+        intrinsic::Eval,
+        intrinsic::RegExp,
+        intrinsic::Json,
+        intrinsic::Proxy,
+        intrinsic::MapSet,
+        intrinsic::TypedArrays,
+        intrinsic::Promise,
+        intrinsic::WeakRef,
+    )>(&rt)
+    {
         Ok(c) => c,
         Err(e) => {
             eprintln!("atoll: cannot create a JS context: {e}");
@@ -352,6 +367,9 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
     let (code, result) = tokio_rt.block_on(async {
         let hooks = ctx.with(|ctx| -> Result<Persistent<Object<'static>>, String> {
             let _ = ctx.store_userdata(StateHandle(st.clone()));
+            globals::install(&ctx)
+                .catch(&ctx)
+                .map_err(|e| format!("globals: {e}"))?;
             let ns = require_builtin(&ctx, "atoll:internal/bootstrap")
                 .catch(&ctx)
                 .map_err(|e| format!("bootstrap: {e}"))?;
