@@ -4,12 +4,15 @@
 // sent to the servers of /etc/resolv.conf unless setServers() chose others. As with Deno's
 // resolveDns, a query is network access to each name server it may be sent to: every server
 // must be granted (`--allow-net=10.0.0.53:53`, or its bare IP); the queried name is not checked.
-// lookupService() (getnameinfo) is not implemented: ERR_NOT_IMPLEMENTED.
-import { op_dns_lookup, op_dns_default_servers, op_dns_query, op_dns_cancel } from 'atoll:ops';
+// lookupService() is getnameinfo(3), gated like a connect to address:port (the system resolver
+// may ask a name server about the address).
+import {
+  op_dns_lookup, op_dns_lookup_service, op_dns_default_servers, op_dns_query, op_dns_cancel,
+} from 'atoll:ops';
 import process from 'node:process';
 import { codes, makeNodeError } from '../internal/errors.js';
 import {
-  validateArray, validateFunction, validateInt32, validateString, validateOneOf,
+  validateArray, validateFunction, validateInt32, validateString, validateOneOf, validatePort,
 } from '../internal/validators.js';
 import { ensureNet } from '../internal/net/handles.js';
 import { isIP } from '../internal/net/ip.js';
@@ -326,8 +329,37 @@ export function setServers(servers) {
   defaultPromiseResolver.setServers(servers);
 }
 
-export function lookupService() {
-  throw new codes.ERR_NOT_IMPLEMENTED('dns.lookupService()');
+// Node checks the address (any value that is not an IP) and the port before the callback.
+function validateLookupService(address, port) {
+  if (isIP(address) === 0) throw new codes.ERR_INVALID_ARG_VALUE('address', address);
+  validatePort(port);
+}
+
+// getnameinfo(address, port), resolving to { hostname, service }.
+function lookupServiceAsync(address, port) {
+  ensureNet();
+  return op_dns_lookup_service(address, +port).then(
+    ([hostname, service]) => ({ hostname, service }),
+    (err) => {
+      if (err && err.code === 'ERR_ACCESS_DENIED') throw err;
+      const e = new Error(`getnameinfo ${err.code} ${address}`);
+      e.errno = err.errno;
+      e.code = err.code;
+      e.syscall = 'getnameinfo';
+      e.hostname = address;
+      throw e;
+    },
+  );
+}
+
+export function lookupService(address, port, callback) {
+  if (arguments.length !== 3) throw new codes.ERR_MISSING_ARGS('address', 'port', 'callback');
+  validateLookupService(address, port);
+  validateFunction(callback, 'callback');
+  lookupServiceAsync(address, port).then(
+    ({ hostname, service }) => callback(null, hostname, service),
+    (err) => callback(err),
+  );
 }
 
 const constants = {
@@ -342,8 +374,10 @@ export const promises = {
     const opts = parseOptions(options);
     return lookupAll(hostname, opts).then((list) => (opts.all ? list : list[0]));
   },
-  lookupService() {
-    return Promise.reject(new codes.ERR_NOT_IMPLEMENTED('dns.promises.lookupService()'));
+  lookupService(address, port) {
+    if (arguments.length !== 2) throw new codes.ERR_MISSING_ARGS('address', 'port');
+    validateLookupService(address, port);
+    return lookupServiceAsync(address, port);
   },
   setDefaultResultOrder, getDefaultResultOrder,
   Resolver: PromiseResolver,

@@ -509,3 +509,22 @@ fn http_server_head_framing_node_compat_file_with_the_grant() {
 fn net_event_batch_node_compat_file_with_the_grant() {
     compat_file_with_the_grant("net", "event-batch.test.mjs");
 }
+
+#[test]
+fn dns_lookup_service_node_compat_file_with_the_grant() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/node-compat/dns/lookup-service.test.mjs");
+    let out = Command::new(env!("CARGO_BIN_EXE_atoll"))
+        .arg("run")
+        .args(LO)
+        .arg(&file)
+        .output()
+        .expect("atoll runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("lookupService ok"),
+        "exit {:?}\nstdout: {stdout}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

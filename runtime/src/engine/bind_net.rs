@@ -40,6 +40,7 @@ pub const NET_OP_NAMES: &[&str] = &[
     "op_net_set_keep_alive",
     "op_net_ref",
     "op_dns_lookup",
+    "op_dns_lookup_service",
     "op_http_parser_new",
     "op_http_parser_execute",
     "op_http_parser_finish",
@@ -450,6 +451,15 @@ pub(crate) fn register<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
         let ne = net(&ctx)?;
         spawn_op(&ctx, net::lookup(ne.policy.clone(), host))
     })?;
+    set(
+        ctx,
+        o,
+        "op_dns_lookup_service",
+        |ctx: Ctx<'js>, address: String, port: u16| {
+            let ne = net(&ctx)?;
+            spawn_op(&ctx, net::lookup_service(ne.policy.clone(), address, port))
+        },
+    )?;
     set(
         ctx,
         o,

@@ -644,6 +644,74 @@ pub async fn lookup(policy: Arc<NetPolicy>, host: String) -> Result<OpValue, OpE
     ))
 }
 
+/// `dns.lookupService(address, port)`: `[hostname, service]` from getnameinfo(3) with
+/// NI_NAMEREQD, as libuv asks. The system resolver may send a PTR query for `address`, so it is
+/// gated like a connect to `address:port`.
+pub async fn lookup_service(
+    policy: Arc<NetPolicy>,
+    address: String,
+    port: u16,
+) -> Result<OpValue, OpError> {
+    let ip = parse_ip(&address).ok_or_else(|| {
+        OpError::code(
+            "ERR_INVALID_ARG_VALUE",
+            format!("The argument 'address' is invalid. Received '{address}'"),
+        )
+    })?;
+    let sa = SocketAddr::new(ip, port);
+    policy
+        .check_connect(&address, &[sa], port)
+        .map_err(|d| denied(d.resource))?;
+    let names = tokio::task::spawn_blocking(move || getnameinfo(sa))
+        .await
+        .map_err(|e| OpError::code("ERR_INTERNAL_ASSERTION", e.to_string()))?;
+    let (host, service) = names.map_err(|(errno, code)| OpError::Sys {
+        errno,
+        code,
+        syscall: "getnameinfo",
+        path: Some(address),
+        dest: None,
+    })?;
+    Ok(OpValue::Array(vec![host.into(), service.into()]))
+}
+
+/// getnameinfo(3), failures as libuv's `(errno, code)` (EAI_NONAME is Node's ENOTFOUND).
+fn getnameinfo(sa: SocketAddr) -> Result<(String, String), (i32, &'static str)> {
+    // NI_MAXHOST and NI_MAXSERV from <netdb.h>.
+    let mut host = [0 as libc::c_char; 1025];
+    let mut serv = [0 as libc::c_char; 32];
+    let addr = socket2::SockAddr::from(sa);
+    // SAFETY: `addr` is a valid sockaddr of `addr.len()` bytes; both buffers are writable for
+    // the lengths given, and getnameinfo NUL-terminates what it writes on success.
+    let r = unsafe {
+        libc::getnameinfo(
+            addr.as_ptr().cast(),
+            addr.len(),
+            host.as_mut_ptr(),
+            host.len() as libc::socklen_t,
+            serv.as_mut_ptr(),
+            serv.len() as libc::socklen_t,
+            libc::NI_NAMEREQD,
+        )
+    };
+    let text = |b: &[libc::c_char]| {
+        // SAFETY: NUL-terminated by getnameinfo (checked r == 0 before use).
+        unsafe { std::ffi::CStr::from_ptr(b.as_ptr()) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    match r {
+        0 => Ok((text(&host), text(&serv))),
+        libc::EAI_NONAME => Err((-3008, "ENOTFOUND")),
+        libc::EAI_AGAIN => Err((-3001, "EAI_AGAIN")),
+        libc::EAI_FAIL => Err((-3004, "EAI_FAIL")),
+        libc::EAI_FAMILY => Err((-3005, "EAI_FAMILY")),
+        libc::EAI_MEMORY => Err((-3006, "EAI_MEMORY")),
+        libc::EAI_OVERFLOW => Err((-3009, "EAI_OVERFLOW")),
+        _ => Err((-3008, "ENOTFOUND")),
+    }
+}
+
 /// Parse a literal listen address (`host` already resolved by JS when it was a name).
 pub fn parse_ip(s: &str) -> Option<IpAddr> {
     s.trim_start_matches('[').trim_end_matches(']').parse().ok()
