@@ -52,7 +52,10 @@ export function runTicks() {
       }
     }
     if (tickHead !== 0) {
-      ticks = [];
+      // A small queue is emptied in place and keeps its storage for the next batch (the
+      // consumed slots were cleared above); a big one is let go.
+      if (tickHead > 1024) ticks = [];
+      else ticks.length = 0;
       tickHead = 0;
     }
   } while ((op_run_microtasks() && processRejections()) || tickHead < ticks.length);

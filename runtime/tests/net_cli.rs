@@ -506,6 +506,11 @@ fn http_server_head_framing_node_compat_file_with_the_grant() {
 }
 
 #[test]
+fn http_server_request_fields_node_compat_file_with_the_grant() {
+    compat_file_with_the_grant("http", "server-request-fields.test.mjs");
+}
+
+#[test]
 fn net_event_batch_node_compat_file_with_the_grant() {
     compat_file_with_the_grant("net", "event-batch.test.mjs");
 }

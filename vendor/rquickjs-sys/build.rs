@@ -158,6 +158,10 @@ fn main() {
         .flag_if_supported("-Wno-implicit-const-int-float-conversion")
         // atoll patch: with NDEBUG (disable-assertions) some assert-only variables go unused.
         .flag_if_supported("-Wno-unused-but-set-variable")
+        // atoll patch: the library is linked statically, so nothing can interpose its exported
+        // functions; without this, -fPIC keeps every internal call to one (JS_FreeValue,
+        // JS_FreeValueRT, JS_DupValue ...) an out-of-line call the compiler may not inline.
+        .flag_if_supported("-fno-semantic-interposition")
         //.flag("-Wno-array-bounds")
         //.flag("-Wno-format-truncation")
         ;

@@ -1,8 +1,9 @@
 // http.Server and http.ServerResponse: one parser per connection (ops/http.rs), requests as
 // IncomingMessage, responses queued in order for pipelined requests.
-import { op_http_head, op_http_server_attach, op_http_write_response } from 'atoll:ops';
+import { op_http_head, op_http_server_attach, op_http_write_response, op_object_like_fn } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import net from 'node:net';
+import EventEmitter from 'node:events';
 import { queueTick } from '../timers.js';
 import { codes } from '../errors.js';
 import { OutgoingMessage } from './outgoing.js';
@@ -446,27 +447,59 @@ function onEnd(st) {
   }
 }
 
-// An IncomingMessage for the default server class, built with only the fields a parsed request
-// sets (the rest are prototype defaults): `req instanceof IncomingMessage` still holds.
-// HTTP/1.1 without upgrade is the default from its prototype (fewer own properties to add).
-function ServerRequest(socket, method, url, minor, raw, upgrade) {
-  this.socket = socket;
-  this.method = method;
-  this.url = url;
-  this.rawHeaders = raw;
-  if (minor !== 1) {
-    this.httpVersionMinor = minor;
-    this.httpVersion = `1.${minor}`;
-  }
-  if (upgrade) this.upgrade = true;
-}
-ServerRequest.prototype = Object.create(IncomingMessage.prototype, {
+// The prototype of requests for the default server class (made from `reqTemplate` below):
+// `req instanceof IncomingMessage` holds, and HTTP/1.1 without upgrade is its default.
+const requestProto = Object.create(IncomingMessage.prototype, {
   httpVersionMajor: { value: 1, writable: true, configurable: true, enumerable: true },
   httpVersionMinor: { value: 1, writable: true, configurable: true, enumerable: true },
   httpVersion: { value: '1.1', writable: true, configurable: true, enumerable: true },
   upgrade: { value: false, writable: true, configurable: true, enumerable: true },
   constructor: { value: IncomingMessage, writable: true, configurable: true },
+  // Split from the parser's NUL-joined string on first read, then an own field as in Node.
+  rawHeaders: {
+    configurable: true,
+    get() {
+      const raw = splitRawHeaders(this._rawHead);
+      Object.defineProperty(this, 'rawHeaders', { value: raw, writable: true, configurable: true, enumerable: true });
+      return raw;
+    },
+    set(v) {
+      Object.defineProperty(this, 'rawHeaders', { value: v, writable: true, configurable: true, enumerable: true });
+    },
+  },
 });
+
+// The parser's rawHeaders: names and values joined by NUL (never inside either).
+function splitRawHeaders(s) {
+  return s === '' ? [] : s.split('\0');
+}
+
+// Requests and responses of the default classes are made in one step from these templates
+// (objectLike: the template's prototype and own fields, the first ones given): a request sets
+// the same fields on each, and adding them one at a time rebuilt the same object layouts on
+// every request (QuickJS frees a layout with its last object). The fields past the given ones
+// start as the prototype defaults; each one is set later in a request's life.
+const objectLike = op_object_like_fn();
+const reqTemplate = Object.create(requestProto);
+Object.assign(reqTemplate, {
+  socket: null, method: null, url: '', _rawHead: '',
+  _events: undefined, _eventsCount: 0, complete: false, _ended: false, _dumped: false,
+  _consuming: false, _rs: null, _headers: null,
+});
+// Also the defaults the hot path reads (an own field is one lookup, a prototype default three
+// or four); Node's constructor makes them own fields too.
+const resTemplate = Object.create(ServerResponse.prototype);
+Object.assign(resTemplate, {
+  outputData: null, req: null, _keepAliveTimeout: 0, shouldKeepAlive: true, _conn: null,
+  socket: null,
+  _events: undefined, _eventsCount: 0, statusCode: 200, statusMessage: undefined,
+  _header: null, _headerSent: false, chunkedEncoding: false, _last: false, _contentLength: null,
+  finished: false, writableFinished: false, _fastDone: false, _closed: false, _headers: null,
+  _hasBody: true, destroyed: false, _trailer: '', sendDate: true, _expect_continue: false,
+  useChunkedEncodingByDefault: true, maxRequestsOnConnectionReached: false,
+  _removedConnection: false, _removedContLen: false, _removedTE: false, _defaultKeepAlive: true,
+});
+const defaultAssignSocket = ServerResponse.prototype.assignSocket;
 
 function onHead(st, method, url, minor, raw, flags) {
   const { server, socket } = st;
@@ -474,7 +507,12 @@ function onHead(st, method, url, minor, raw, flags) {
   st.requestComplete = false;
   let req;
   if (server.IncomingMessage === IncomingMessage) {
-    req = new ServerRequest(socket, method, url, minor, raw, (flags & 2) !== 0);
+    req = objectLike(reqTemplate, socket, method, url, raw);
+    if (minor !== 1) {
+      req.httpVersionMinor = minor;
+      req.httpVersion = `1.${minor}`;
+    }
+    if ((flags & 2) !== 0) req.upgrade = true;
   } else {
     req = new server.IncomingMessage(socket);
     req.method = method;
@@ -482,7 +520,7 @@ function onHead(st, method, url, minor, raw, flags) {
     req.httpVersionMajor = 1;
     req.httpVersionMinor = minor;
     req.httpVersion = minor === 1 ? '1.1' : `1.${minor}`;
-    req.rawHeaders = raw;
+    req.rawHeaders = splitRawHeaders(raw);
     req.upgrade = (flags & 2) !== 0;
   }
   st.requests++;
@@ -491,24 +529,33 @@ function onHead(st, method, url, minor, raw, flags) {
     return;
   }
   st.incoming = req;
-  const res = new server.ServerResponse(req);
-  res._keepAliveTimeout = server.keepAliveTimeout;
-  // Node sets it from the parser whatever the constructor chose (an HTTP/1.0 request with
-  // Connection: keep-alive stays open); true is the prototype's default.
+  // Node sets shouldKeepAlive from the parser whatever the constructor chose (an HTTP/1.0
+  // request with Connection: keep-alive stays open).
   const keepAlive = (flags & 1) !== 0 && !st.closeAfter;
-  if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
-  if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
-    res.maxRequestsOnConnectionReached = true;
-  }
-  res._conn = st;
-  if (socket._httpMessage) {
-    st.outgoing.push(res);
-  } else if (res.assignSocket === ServerResponse.prototype.assignSocket) {
-    // assignSocket() of a fresh response: nothing is queued or listening yet.
-    socket._httpMessage = res;
-    res.socket = socket;
+  let res;
+  if (server.ServerResponse === ServerResponse) {
+    // new ServerResponse(req), and assignSocket() of a fresh response when nothing is queued
+    // (nothing listens yet).
+    const direct = !socket._httpMessage && ServerResponse.prototype.assignSocket === defaultAssignSocket;
+    res = objectLike(resTemplate, [], req, server.keepAliveTimeout, keepAlive, st, direct ? socket : null);
+    if (method === 'HEAD') res._hasBody = false;
+    if (minor < 1) res.useChunkedEncodingByDefault = /(?:^|\W)chunked(?:$|\W)/i.test(req.headers.te || '');
+    if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
+      res.maxRequestsOnConnectionReached = true;
+    }
+    if (direct) socket._httpMessage = res;
+    else if (socket._httpMessage) st.outgoing.push(res);
+    else res.assignSocket(socket);
   } else {
-    res.assignSocket(socket);
+    res = new server.ServerResponse(req);
+    res._keepAliveTimeout = server.keepAliveTimeout;
+    if (res.shouldKeepAlive !== keepAlive) res.shouldKeepAlive = keepAlive;
+    if (server.maxRequestsPerSocket > 0 && st.requests >= server.maxRequestsPerSocket) {
+      res.maxRequestsOnConnectionReached = true;
+    }
+    res._conn = st;
+    if (socket._httpMessage) st.outgoing.push(res);
+    else res.assignSocket(socket);
   }
   // HTTP/1.1 requires a Host header: Node answers 400 itself, as a response.
   if (server.requireHostHeader && minor === 1 && (flags & 4) === 0) {
@@ -532,6 +579,21 @@ function onHead(st, method, url, minor, raw, flags) {
       res.writeHead(417);
       res.end();
     }
+  } else {
+    emitRequest(server, req, res);
+  }
+}
+
+// server.emit('request', req, res) without emit's argument array and Reflect.apply when the
+// one listener can be called as emit would call it (emit not replaced, no rejection capture).
+const eeEmit = EventEmitter.prototype.emit;
+const kCapture = Object.getOwnPropertySymbols(EventEmitter.prototype)
+  .find((s) => s.description === 'kCapture');
+function emitRequest(server, req, res) {
+  const h = server._events.request;
+  if (typeof h === 'function' && server.emit === eeEmit && kCapture !== undefined &&
+      server[kCapture] === false) {
+    h.call(server, req, res);
   } else {
     server.emit('request', req, res);
   }
@@ -571,13 +633,15 @@ function onResFinish(st, req, res) {
   } else if (st.closeAfter) {
     socket.end();
   } else {
-    st.reqStart = Date.now();
+    const now = Date.now();
     st.headComplete = false;
     if (server.keepAliveTimeout > 0 && st.incoming === null) {
       // One timer per connection, re-armed only when it fires early (not per request).
       st.reqStart = 0;
-      st.idleSince = Date.now();
+      st.idleSince = now;
       if (st.idleTimer === null) armIdle(st, server.keepAliveTimeout);
+    } else {
+      st.reqStart = now;
     }
   }
 }

@@ -12,7 +12,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use rquickjs::{function::Opt, Ctx, Function, JsLifetime, Persistent, Result, Value};
+use rquickjs::{function::Opt, qjs, Ctx, Function, JsLifetime, Persistent, Result, Value};
 use wasi_bridge::net::NetPolicy;
 
 use super::bind::OpSink;
@@ -191,37 +191,62 @@ const RES_CHUNKED: i32 = 2;
 
 /// One whole response in one buffer: the rendered head (latin1, or UTF-8 when it travels with
 /// a UTF-8 string body, as Node's `_send` does), then the body, framed as a single chunk plus
-/// the last chunk when chunked.
+/// the last chunk when chunked. Strings are copied straight from QuickJS's UTF-8 into the
+/// buffer (no Rust `String` of their own each).
 fn response_bytes<'js>(
     ctx: &Ctx<'js>,
     head: &rquickjs::String<'js>,
     body: &Value<'js>,
     flags: i32,
 ) -> Result<Vec<u8>> {
-    let head = head.to_string()?;
-    let body: Vec<u8> = if body.is_undefined() || body.is_null() {
-        Vec::new()
-    } else {
-        convert::bytes_from_js(ctx, body)?
-    };
-    let mut out = Vec::with_capacity(head.len() + body.len() + 16);
-    if flags & RES_HEAD_UTF8 != 0 || head.is_ascii() {
-        out.extend_from_slice(head.as_bytes());
-    } else {
-        // Latin-1: each UTF-16 unit's low byte, like Buffer's 'latin1' encoding.
-        out.extend(head.encode_utf16().map(|u| u as u8));
-    }
-    if flags & RES_CHUNKED != 0 {
-        if !body.is_empty() {
-            out.extend_from_slice(format!("{:x}\r\n", body.len()).as_bytes());
-            out.extend_from_slice(&body);
+    use std::io::Write as _;
+    let mut out = Vec::new();
+    with_utf8(ctx, head.as_raw(), |h| {
+        out.reserve(h.len() + 64);
+        if flags & RES_HEAD_UTF8 != 0 || h.is_ascii() {
+            out.extend_from_slice(h);
+        } else {
+            // Latin-1: each UTF-16 unit's low byte, like Buffer's 'latin1' encoding.
+            out.extend(String::from_utf8_lossy(h).encode_utf16().map(|u| u as u8));
+        }
+    })?;
+    let chunked = flags & RES_CHUNKED != 0;
+    let push_body = |out: &mut Vec<u8>, b: &[u8]| {
+        if !chunked {
+            out.extend_from_slice(b);
+        } else if !b.is_empty() {
+            let _ = write!(out, "{:x}\r\n", b.len());
+            out.extend_from_slice(b);
             out.extend_from_slice(b"\r\n");
         }
+    };
+    if body.is_string() {
+        with_utf8(ctx, body.as_raw(), |b| push_body(&mut out, b))?;
+    } else if !body.is_undefined() && !body.is_null() {
+        push_body(&mut out, &convert::bytes_from_js(ctx, body)?);
+    }
+    if chunked {
         out.extend_from_slice(b"0\r\n\r\n");
-    } else {
-        out.extend_from_slice(&body);
     }
     Ok(out)
+}
+
+/// `f` over the UTF-8 bytes of JS string `s`, as rquickjs' `String::to_string` gets them
+/// (JS_ToCStringLen), without copying them into a `String`.
+fn with_utf8(ctx: &Ctx<'_>, s: qjs::JSValue, f: impl FnOnce(&[u8])) -> Result<()> {
+    let c = ctx.as_raw().as_ptr();
+    let mut len: qjs::size_t = 0;
+    // SAFETY: `s` is a live string of this context; the returned buffer holds `len` bytes and
+    // is released right after `f` borrows it.
+    unsafe {
+        let p = qjs::JS_ToCStringLen2(c, &mut len, s, false);
+        if p.is_null() {
+            return Err(rquickjs::Error::Exception);
+        }
+        f(std::slice::from_raw_parts(p.cast::<u8>(), len as usize));
+        qjs::JS_FreeCString(c, p);
+    }
+    Ok(())
 }
 
 fn parse_error(e: crate::ops::http::ParseError) -> OpError {

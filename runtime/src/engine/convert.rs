@@ -27,33 +27,81 @@ pub fn to_js<'js>(ctx: &Ctx<'js>, v: OpValue) -> Result<Value<'js>> {
 /// An array made in one step from its converted items (`JS_NewArrayFrom`): setting them one at
 /// a time costs a property lookup and store each (socket events are arrays of arrays).
 fn array_to_js<'js>(ctx: &Ctx<'js>, items: Vec<OpValue>) -> Result<Value<'js>> {
-    let Ok(count) = std::ffi::c_int::try_from(items.len()) else {
+    if std::ffi::c_int::try_from(items.len()).is_err() {
         let arr = Array::new(ctx.clone())?;
         for (i, item) in items.into_iter().enumerate() {
             arr.set(i, to_js(ctx, item)?)?;
         }
         return Ok(arr.into_value());
-    };
-    let mut values: Vec<Value<'js>> = Vec::with_capacity(items.len());
-    for item in items {
-        values.push(to_js(ctx, item)?);
     }
+    let raw = array_to_raw(ctx, items)?;
+    // SAFETY: `raw` is a new reference of this context, owned by the Value from here on.
+    Ok(unsafe { Value::from_raw(ctx.clone(), raw) })
+}
+
+/// `to_js` for array items, as raw QuickJS values (a new reference each): an rquickjs `Value`
+/// per item holds a context reference of its own, which cost as much as making the item
+/// (socket and HTTP events are arrays of small strings and numbers).
+fn to_raw(ctx: &Ctx<'_>, v: OpValue) -> Result<qjs::JSValue> {
     let c = ctx.as_raw().as_ptr();
-    // SAFETY: JS_NewArrayFrom takes over one reference to each value (freeing them on failure):
-    // each gets a reference of its own (JS_DupValue) and the Values drop theirs (forgetting them
-    // instead would leak the context reference each Value holds). The result is a new reference
-    // owned by the returned Value, or an exception.
+    Ok(match v {
+        OpValue::Undefined => qjs::JS_UNDEFINED,
+        OpValue::Null => qjs::JS_NULL,
+        OpValue::Bool(b) => {
+            if b {
+                qjs::JS_TRUE
+            } else {
+                qjs::JS_FALSE
+            }
+        }
+        // An integral number as an int, as Value::new_number does.
+        OpValue::Number(n) if n == f64::from(n as i32) => qjs::JS_MKVAL(qjs::JS_TAG_INT, n as i32),
+        OpValue::Number(n) => qjs::JS_NewFloat64(n),
+        OpValue::String(s) => {
+            // SAFETY: `c` is this call's live context; the bytes are valid UTF-8 for `len`.
+            unsafe {
+                let raw = qjs::JS_NewStringLen(c, s.as_ptr().cast(), s.len() as _);
+                if qjs::JS_VALUE_GET_NORM_TAG(raw) == qjs::JS_TAG_EXCEPTION {
+                    return Err(rquickjs::Error::Exception);
+                }
+                raw
+            }
+        }
+        OpValue::Array(items) if std::ffi::c_int::try_from(items.len()).is_ok() => {
+            array_to_raw(ctx, items)?
+        }
+        other => {
+            let v = to_js(ctx, other)?;
+            // SAFETY: a reference of its own for the caller; the Value drops its one.
+            unsafe { qjs::JS_DupValue(c, v.as_raw()) }
+        }
+    })
+}
+
+fn array_to_raw(ctx: &Ctx<'_>, items: Vec<OpValue>) -> Result<qjs::JSValue> {
+    let c = ctx.as_raw().as_ptr();
+    let count = items.len();
+    let mut raws: Vec<qjs::JSValue> = Vec::with_capacity(count);
+    for item in items {
+        match to_raw(ctx, item) {
+            Ok(v) => raws.push(v),
+            Err(e) => {
+                for v in raws {
+                    // SAFETY: each is a reference this function owns.
+                    unsafe { qjs::JS_FreeValue(c, v) };
+                }
+                return Err(e);
+            }
+        }
+    }
+    // SAFETY: JS_NewArrayFrom takes over the references (freeing them on failure); the result
+    // is a new reference or an exception. `count` fits a c_int (checked by the callers).
     unsafe {
-        let raws: Vec<qjs::JSValue> = values
-            .iter()
-            .map(|v| qjs::JS_DupValue(c, v.as_raw()))
-            .collect();
-        drop(values);
-        let raw = qjs::JS_NewArrayFrom(c, count, raws.as_ptr());
+        let raw = qjs::JS_NewArrayFrom(c, count as _, raws.as_ptr());
         if qjs::JS_VALUE_GET_NORM_TAG(raw) == qjs::JS_TAG_EXCEPTION {
             return Err(rquickjs::Error::Exception);
         }
-        Ok(Value::from_raw(ctx.clone(), raw))
+        Ok(raw)
     }
 }
 

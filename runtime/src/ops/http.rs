@@ -3,6 +3,8 @@
 //! one message's body ends (Content-Length, chunked, until-close) and the keep-alive/upgrade
 //! rules. Errors carry llhttp's codes (`HPE_*`) so `clientError` handlers see Node's values.
 
+use std::fmt::Write as _;
+
 /// Node's default `--max-http-header-size`.
 pub const MAX_HEADER_SIZE: usize = 16 * 1024;
 const MAX_HEADERS: usize = 128;
@@ -625,7 +627,14 @@ pub fn render_head(line: &str, headers: &[(String, String)], i: &HeadInput) -> O
             let default_keep_alive =
                 i.bits & HEAD_DEFAULT_KEEP_ALIVE != 0 && !out.custom_keep_alive;
             if t != 0.0 && !t.is_nan() && default_keep_alive {
-                head.push_str(&format!("Keep-Alive: timeout={}\r\n", (t / 1000.0).floor()));
+                let secs = (t / 1000.0).floor();
+                // Written in place (no format! string per response); an integral f64 prints
+                // as the integer.
+                let _ = if secs.abs() < 1e15 {
+                    write!(head, "Keep-Alive: timeout={}\r\n", secs as i64)
+                } else {
+                    write!(head, "Keep-Alive: timeout={secs}\r\n")
+                };
             }
         } else {
             out.last = Some(true);
@@ -644,7 +653,7 @@ pub fn render_head(line: &str, headers: &[(String, String)], i: &HeadInput) -> O
             if n.fract() != 0.0 || !(0.0..9.0e15).contains(&n) {
                 return None;
             }
-            head.push_str(&format!("Content-Length: {n}\r\n"));
+            let _ = write!(head, "Content-Length: {}\r\n", n as u64);
         } else if i.bits & HEAD_REMOVED_TE == 0 {
             head.push_str("Transfer-Encoding: chunked\r\n");
             out.chunked = Some(true);

@@ -818,7 +818,8 @@ const HEAD_HOST: u32 = 4;
 const HEAD_EXPECT: u32 = 8;
 
 /// One read of a server-mode socket as a flat record list `[bytes, tag, fields.., tag, ..]`:
-/// `HEAD method url minor rawHeaders flags`, `BODY bytes`, `COMPLETE`, `UPGRADE rest`,
+/// `HEAD method url minor rawHeaders flags` (rawHeaders: names and values joined by NUL),
+/// `BODY bytes`, `COMPLETE`, `UPGRADE rest`,
 /// `ERROR code reason rawPacket`. A request without a body is one `HEAD .. COMPLETE` pair.
 /// The bool is true once the parser is done with this socket (upgrade or error).
 fn http_payload(p: &mut Parser, data: &[u8]) -> (OpValue, bool) {
@@ -860,15 +861,22 @@ fn push_http_events(out: &mut Vec<OpValue>, events: Vec<Event>) -> bool {
         match e {
             Event::Head(h) => {
                 let mut flags = 0;
-                let mut raw = Vec::with_capacity(h.headers.len() * 2);
-                for (k, v) in h.headers {
+                // One string, names and values joined by NUL (which the parser never lets
+                // into either): JS splits it into rawHeaders only when they are read.
+                let len = h.headers.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+                let mut raw = String::with_capacity(len);
+                for (k, v) in &h.headers {
                     if k.eq_ignore_ascii_case("host") {
                         flags |= HEAD_HOST;
                     } else if k.eq_ignore_ascii_case("expect") {
                         flags |= HEAD_EXPECT;
                     }
-                    raw.push(OpValue::String(k));
-                    raw.push(OpValue::String(v));
+                    if !raw.is_empty() {
+                        raw.push('\0');
+                    }
+                    raw.push_str(k);
+                    raw.push('\0');
+                    raw.push_str(v);
                 }
                 if h.keep_alive {
                     flags |= HEAD_KEEP_ALIVE;
@@ -880,7 +888,7 @@ fn push_http_events(out: &mut Vec<OpValue>, events: Vec<Event>) -> bool {
                 out.push(h.method.into());
                 out.push(h.url.into());
                 out.push(f64::from(h.minor).into());
-                out.push(OpValue::Array(raw));
+                out.push(OpValue::String(raw));
                 out.push(f64::from(flags).into());
             }
             Event::Body(b) => {

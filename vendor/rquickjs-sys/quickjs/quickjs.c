@@ -6257,10 +6257,11 @@ static JSValue JS_NewObjectFromShape(JSContext *ctx, JSShape *sh, JSClassID clas
 
 /* atoll patch: a new ordinary object laid out like `tmpl` (same prototype, same own
    properties in the same order, sharing its hashed shape) holding `values`, one per property
-   (ownership taken). Building such an object property by property costs a shape lookup per
-   property that compares every earlier property (quadratic); this is one allocation. `tmpl`
-   must be an ordinary object with `count` (at most 64) plain data properties; otherwise the
-   values are freed and a TypeError is thrown. */
+   (ownership taken) for its first `count` properties and the template's own values (new
+   references) for the rest. Building such an object property by property costs a shape lookup
+   per property that compares every earlier property (quadratic); this is one allocation.
+   `tmpl` must be an ordinary object with at least `count` and at most 64 plain data
+   properties; otherwise the values are freed and a TypeError is thrown. */
 JSValue JS_NewObjectLike(JSContext *ctx, JSValueConst tmpl, int count, JSValue *values)
 {
     JSProperty props[64];
@@ -6274,14 +6275,17 @@ JSValue JS_NewObjectLike(JSContext *ctx, JSValueConst tmpl, int count, JSValue *
     p = JS_VALUE_GET_OBJ(tmpl);
     sh = p->shape;
     if (p->class_id != JS_CLASS_OBJECT || p->is_exotic || !sh->is_hashed ||
-        sh->prop_count != count)
+        sh->prop_count < count || sh->prop_count > 64)
         goto fail;
     prs = get_shape_prop(sh);
-    for (i = 0; i < count; i++, prs++) {
+    for (i = 0; i < sh->prop_count; i++, prs++) {
         if (prs->atom == JS_ATOM_NULL || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
             goto fail;
-        props[i].u.value = values[i];
     }
+    for (i = 0; i < count; i++)
+        props[i].u.value = values[i];
+    for (; i < sh->prop_count; i++)
+        props[i].u.value = js_dup(p->prop[i].u.value);
     return JS_NewObjectFromShape(ctx, js_dup_shape(sh), JS_CLASS_OBJECT, props);
  fail:
     for (i = 0; i < count; i++)

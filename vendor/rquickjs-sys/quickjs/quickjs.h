@@ -931,7 +931,8 @@ JS_EXTERN JSValue JS_NewObjectClass(JSContext *ctx, JSClassID class_id);
 JS_EXTERN JSValue JS_NewObjectProto(JSContext *ctx, JSValueConst proto);
 JS_EXTERN JSValue JS_NewObject(JSContext *ctx);
 /* atoll patch: a new object with `tmpl`'s prototype and property layout holding `values`
-   (ownership taken); `tmpl` must be an ordinary object of `count` plain data properties. */
+   (ownership taken) and, past `count`, `tmpl`'s own values; `tmpl` must be an ordinary object
+   of at least `count` plain data properties. */
 JS_EXTERN JSValue JS_NewObjectLike(JSContext *ctx, JSValueConst tmpl, int count,
                                    JSValue *values);
 // takes ownership of the values
