@@ -29,8 +29,8 @@ use std::{
 };
 
 use rquickjs::{
-    context::intrinsic, CatchResultExt, CaughtError, Context, Ctx, Function, JsLifetime, Module,
-    Object, Persistent, Promise, Runtime, Value,
+    context::intrinsic, CatchResultExt, CaughtError, Context, Ctx, Function, JsLifetime, Object,
+    Persistent, Promise, Runtime, Value,
 };
 use tokio::sync::mpsc;
 
@@ -671,24 +671,60 @@ fn deliver<'js>(ctx: &Ctx<'js>, st: &EngineState, hooks: &Object<'js>, completio
     }
 }
 
+// vendor/rquickjs-sys/PATCHES.md: import a module now, as `require()` does.
+extern "C" {
+    fn JS_ImportModuleNow(
+        ctx: *mut rquickjs::qjs::JSContext,
+        basename: *const std::ffi::c_char,
+        name: *const std::ffi::c_char,
+        pm: *mut *mut rquickjs::qjs::JSModuleDef,
+    ) -> rquickjs::qjs::JSValue;
+}
+
+/// `name` imported now (loaded unless it is already, linked and evaluated) through QuickJS's
+/// own module registry, so `require()` and `import` share one instance: its namespace once
+/// evaluation has settled, and the evaluation's promise (`None` for a module still being
+/// evaluated further up the stack, a require cycle, whose namespace is what there is so far).
+fn import_now<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+) -> rquickjs::Result<(Object<'js>, Option<Promise<'js>>)> {
+    let name = std::ffi::CString::new(name)?;
+    let c = ctx.as_raw().as_ptr();
+    let mut module = std::ptr::null_mut();
+    // SAFETY: a live context and NUL-terminated strings. The base is a built-in's name, so the
+    // resolver trusts the import as it trusts a polyfill's. On success `module` is a module of
+    // this context, which keeps it for its lifetime; both returned values are new references
+    // owned by the `Value`s made from them.
+    unsafe {
+        let raw = JS_ImportModuleNow(c, c"atoll:require".as_ptr(), name.as_ptr(), &mut module);
+        if rquickjs::qjs::JS_VALUE_GET_NORM_TAG(raw) == rquickjs::qjs::JS_TAG_EXCEPTION {
+            return Err(rquickjs::Error::Exception);
+        }
+        let promise = Value::from_raw(ctx.clone(), raw).into_promise();
+        let ns = rquickjs::qjs::JS_GetModuleNamespace(c, module);
+        if rquickjs::qjs::JS_VALUE_GET_NORM_TAG(ns) == rquickjs::qjs::JS_TAG_EXCEPTION {
+            return Err(rquickjs::Error::Exception);
+        }
+        let ns = Value::from_raw(ctx.clone(), ns)
+            .into_object()
+            .ok_or(rquickjs::Error::Unknown)?;
+        Ok((ns, promise))
+    }
+}
+
 /// The namespace of built-in `name` (`node:fs`, `atoll:internal/x`), evaluating it on first use.
-/// It goes through QuickJS's own module registry (a one-line importer module), so `require()`
-/// and `import` always share one instance of each built-in.
 pub(crate) fn require_builtin<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Result<Object<'js>> {
     let st = state(ctx);
     if let Some(ns) = st.builtin_ns.borrow().get(name) {
         return ns.clone().restore(ctx);
     }
-    let importer = format!("atoll:require/{name}");
-    let source = format!("import * as ns from {name:?}; export {{ ns }};");
-    let module = Module::declare(ctx.clone(), importer, source)?;
-    let (module, promise) = module.eval()?;
+    let (ns, promise) = import_now(ctx, name)?;
     // Built-ins have no top-level await, so evaluation finished synchronously; a rejection here
     // is the module's own exception.
-    if let Some(Err(e)) = promise.result::<Value>() {
+    if let Some(Err(e)) = promise.and_then(|p| p.result::<Value>()) {
         return Err(e);
     }
-    let ns: Object = module.namespace()?.get("ns")?;
     st.builtin_ns
         .borrow_mut()
         .insert(name.to_owned(), Persistent::save(ctx, ns.clone()));
@@ -698,17 +734,11 @@ pub(crate) fn require_builtin<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Resu
 /// `require()` of an ES module file (Node 20.19+): its namespace, if it evaluates without
 /// top-level await. Goes through the module registry, so `import` shares the instance.
 pub(crate) fn require_esm<'js>(ctx: &Ctx<'js>, path: &str) -> rquickjs::Result<Object<'js>> {
-    let importer = format!("atoll:require/{path}");
-    let source = format!(
-        "import * as ns from {}; export {{ ns }};",
-        serde_json::to_string(path).unwrap_or_default()
-    );
-    let module = Module::declare(ctx.clone(), importer, source)?;
-    let (module, promise) = module.eval()?;
-    match promise.result::<Value>() {
-        Some(Err(e)) => Err(e),
-        Some(Ok(_)) => module.namespace()?.get("ns"),
-        None => Err(convert::throw_op_error(
+    let (ns, promise) = import_now(ctx, path)?;
+    match promise.map(|p| p.result::<Value>()) {
+        Some(Some(Err(e))) => Err(e),
+        None | Some(Some(Ok(_))) => Ok(ns),
+        Some(None) => Err(convert::throw_op_error(
             ctx,
             OpError::code(
                 "ERR_REQUIRE_ASYNC_MODULE",

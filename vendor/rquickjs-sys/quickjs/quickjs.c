@@ -31929,6 +31929,38 @@ JSValue JS_LoadModule(JSContext *ctx, const char *basename,
     return promise;
 }
 
+static void js_promise_set_handled(JSContext *ctx, JSValueConst promise);
+
+/* atoll patch: import `name` as module `basename` would, now: load it (through the runtime's
+   loader) unless it is loaded already, link and evaluate it. Returns the evaluation's promise
+   (settled already unless the graph uses top-level await) and the module in *pm, or
+   JS_EXCEPTION; JS_UNDEFINED for a module whose evaluation is under way further up the stack
+   (a require() cycle: its namespace is what there is so far). What require() of a built-in or
+   an ES module needs, without compiling an importer module for it. */
+JSValue JS_ImportModuleNow(JSContext *ctx, const char *basename, const char *name,
+                           JSModuleDef **pm)
+{
+    JSModuleDef *m;
+    JSValue ret;
+
+    m = js_host_resolve_imported_module(ctx, basename, name, JS_UNDEFINED);
+    if (!m)
+        return JS_EXCEPTION;
+    *pm = m;
+    if (m->status == JS_MODULE_STATUS_EVALUATING)
+        return JS_UNDEFINED;
+    if (js_resolve_module(ctx, m) < 0) {
+        js_free_modules(ctx, JS_FREE_MODULE_NOT_RESOLVED);
+        return JS_EXCEPTION;
+    }
+    ret = JS_EvalFunction(ctx, JS_NewModuleValue(ctx, m));
+    /* The caller throws the module's exception (as require() does): it is handled, not an
+       unhandled rejection as well. */
+    if (JS_IsPromise(ret) && JS_PromiseState(ctx, ret) == JS_PROMISE_REJECTED)
+        js_promise_set_handled(ctx, ret);
+    return ret;
+}
+
 static JSValue js_dynamic_import_job(JSContext *ctx,
                                      int argc, JSValueConst *argv)
 {

@@ -1298,6 +1298,11 @@ JS_EXTERN JSAtom JS_GetScriptOrModuleName(JSContext *ctx, int n_stack_levels);
 /* only exported for os.Worker() */
 JS_EXTERN JSValue JS_LoadModule(JSContext *ctx, const char *basename,
                                 const char *filename);
+/* atoll patch: `name` imported as module `basename` would, loaded, linked and evaluated now;
+   returns the evaluation's promise and the module in *pm, JS_UNDEFINED if that module is
+   being evaluated further up the stack, or JS_EXCEPTION. */
+JS_EXTERN JSValue JS_ImportModuleNow(JSContext *ctx, const char *basename, const char *name,
+                                     JSModuleDef **pm);
 
 /* C function definition */
 typedef enum JSCFunctionEnum {  /* XXX: should rename for namespace isolation */
