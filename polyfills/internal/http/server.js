@@ -108,28 +108,30 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  if (!storeHeadNative(this, line, headers)) this._storeHeader(line, headers);
+  // _storeHeader() in Rust for a plain header object or the setHeader() store; the JS
+  // renderer for the rest (array headers or values, invalid names, Expect/Trailer), where
+  // op_http_head gives undefined.
+  let mode = 1;
+  if (headers == null) mode = 0;
+  else if (headers === this._headers) mode = 2;
+  else if (typeof headers !== 'object' || Array.isArray(headers)) mode = -1;
+  if (mode >= 0) {
+    const bits = (this.sendDate ? 1 : 0) | (this.shouldKeepAlive ? 2 : 0) | (this._hasBody ? 4 : 0) |
+      (this.useChunkedEncodingByDefault ? 8 : 0) | (this.maxRequestsOnConnectionReached ? 16 : 0) |
+      (this._removedConnection ? 32 : 0) | (this._removedContLen ? 64 : 0) |
+      (this._removedTE ? 128 : 0) | (this.chunkedEncoding === true ? 256 : 0) |
+      (this._defaultKeepAlive ? 512 : 0) | (mode << 16);
+    const head = op_http_head(this, line, headers, bits, this._keepAliveTimeout, this._contentLength);
+    if (head !== undefined) {
+      this._header = head;
+      if (this._headerSent) this._headerSent = false;
+      return this;
+    }
+  }
+  this._storeHeader(line, headers);
   return this;
 };
 
-// _storeHeader() in Rust for a plain header object or the setHeader() store; false leaves the
-// head to the JS renderer (array headers or values, invalid names, Expect/Trailer).
-function storeHeadNative(res, line, headers) {
-  let mode = 1;
-  if (headers == null) mode = 0;
-  else if (headers === res._headers) mode = 2;
-  else if (typeof headers !== 'object' || Array.isArray(headers)) return false;
-  const bits = (res.sendDate ? 1 : 0) | (res.shouldKeepAlive ? 2 : 0) | (res._hasBody ? 4 : 0) |
-    (res.useChunkedEncodingByDefault ? 8 : 0) | (res.maxRequestsOnConnectionReached ? 16 : 0) |
-    (res._removedConnection ? 32 : 0) | (res._removedContLen ? 64 : 0) |
-    (res._removedTE ? 128 : 0) | (res.chunkedEncoding === true ? 256 : 0) |
-    (res._defaultKeepAlive ? 512 : 0) | (mode << 16);
-  const head = op_http_head(res, line, headers, bits, res._keepAliveTimeout, res._contentLength);
-  if (head === undefined) return false;
-  res._header = head;
-  if (res._headerSent) res._headerSent = false;
-  return true;
-}
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
 
 // The server's own 'finish' work runs before the user's listeners, as Node's resOnFinish is
@@ -149,11 +151,14 @@ function finishResponse(res) {
   if (res._events !== undefined) res.emit('finish');
 }
 
+// finishResponse(), inlined: it runs once per request.
 function fastFinishNT(res) {
-  if (res._fastDone) {
-    res._fastDone = false;
-    finishResponse(res);
-  }
+  if (!res._fastDone) return;
+  res._fastDone = false;
+  if (res._events !== undefined) res.emit('prefinish');
+  const st = res._conn;
+  if (st !== null) onResFinish(st, res.req, res);
+  if (res._events !== undefined) res.emit('finish');
 }
 
 // res.end(body) with nothing written before and nothing queued on the socket: the head and
@@ -218,6 +223,8 @@ ServerResponse.prototype.end = function (chunk, encoding, callback) {
 };
 
 // ---- Server ----
+
+const dateNow = Date.now;
 
 const kDefaultHeadersTimeout = 60000;
 
@@ -353,7 +360,7 @@ function Conn(server, socket) {
 Conn.prototype.onEvents = function (p) {
   if (this.upgraded) return;
   if (this.idleSince !== 0) this.idleSince = 0;
-  if (this.reqStart === 0 && this.incoming === null) this.reqStart = Date.now();
+  if (this.reqStart === 0 && this.incoming === null) this.reqStart = dateNow();
   const n = p.length;
   let i = 1;
   while (i < n) {
@@ -376,7 +383,15 @@ Conn.prototype.onEvents = function (p) {
         this.incoming = null;
         this.requestComplete = true;
         this.reqStart = 0;
-        if (req) req._pushEnd();
+        if (req) {
+          // _pushEnd() of a request whose stream was never built only marks it.
+          if (req._rs === null && req._pushEnd === defaultPushEnd) {
+            req.complete = true;
+            req._ended = true;
+          } else {
+            req._pushEnd();
+          }
+        }
         i += 1;
         break;
       }
@@ -500,6 +515,9 @@ Object.assign(resTemplate, {
   _removedConnection: false, _removedContLen: false, _removedTE: false, _defaultKeepAlive: true,
 });
 const defaultAssignSocket = ServerResponse.prototype.assignSocket;
+const defaultDetachSocket = ServerResponse.prototype.detachSocket;
+const defaultDump = IncomingMessage.prototype._dump;
+const defaultPushEnd = IncomingMessage.prototype._pushEnd;
 
 function onHead(st, method, url, minor, raw, flags) {
   const { server, socket } = st;
@@ -620,8 +638,17 @@ function onUpgrade(st, head) {
 // Runs first among the response's 'finish' listeners (Node attaches it before 'request').
 function onResFinish(st, req, res) {
   const { socket, server } = st;
-  if (!req.complete || !req._consuming) req._dump();
-  res.detachSocket(socket);
+  if (!req.complete || !req._consuming) {
+    // _dump() of a request whose stream was never built only marks it.
+    if (req._rs === null && req._dump === defaultDump) req._dumped = true;
+    else req._dump();
+  }
+  if (res.detachSocket === defaultDetachSocket) {
+    socket._httpMessage = null;
+    res.socket = null;
+  } else {
+    res.detachSocket(socket);
+  }
   queueTick(emitCloseNT, res);
   if (res._last || st.errored) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
@@ -633,7 +660,7 @@ function onResFinish(st, req, res) {
   } else if (st.closeAfter) {
     socket.end();
   } else {
-    const now = Date.now();
+    const now = dateNow();
     st.headComplete = false;
     if (server.keepAliveTimeout > 0 && st.incoming === null) {
       // One timer per connection, re-armed only when it fires early (not per request).
