@@ -1,6 +1,6 @@
 // atoll: shared pieces of node:fs — constants, flags and modes, path and option validation,
 // Stats/BigIntStats/Dirent, and the op callers. Mirrors Node's lib/internal/fs/utils.js.
-import * as ops from 'atoll:ops';
+import { op_lookup, op_make_stats } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
@@ -40,16 +40,17 @@ const {
 // ---- calling the ops ----
 
 // `callSync('stat', p, true)` runs op_fs_stat_sync; `callAsync` the promise-returning op_fs_stat.
-// Hot path: the op functions are looked up once per name, and no op takes more than four
+// Hot path: the op functions are looked up once per name (op_lookup makes each the first time
+// this runtime asks for it, so loading node:fs makes none), and no op takes more than four
 // arguments, so they are passed as is (a missing one is `undefined` either way) instead of
 // through rest/spread, which costs an array and an iterator per call.
 const syncOps = { __proto__: null };
 const asyncOps = { __proto__: null };
 export function callSync(name, a, b, c, d) {
-  return (syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]))(a, b, c, d);
+  return (syncOps[name] ?? (syncOps[name] = op_lookup(`op_fs_${name}_sync`)))(a, b, c, d);
 }
 export function callAsync(name, a, b, c, d) {
-  return (asyncOps[name] ?? (asyncOps[name] = ops[`op_fs_${name}`]))(a, b, c, d);
+  return (asyncOps[name] ?? (asyncOps[name] = op_lookup(`op_fs_${name}`)))(a, b, c, d);
 }
 // Continue with `f` now (sync result) or when the promise settles (async result).
 export function then(x, f) { return x instanceof Promise ? x.then(f) : f(x); }
@@ -260,7 +261,7 @@ defineDates(BigIntStats.prototype);
 // here from the op's Float64Array.
 export const statsHolder = [Stats.prototype];
 export function statSyncOp(name, bigint, a, b) {
-  const f = syncOps[name] ?? (syncOps[name] = ops[`op_fs_${name}_sync`]);
+  const f = syncOps[name] ?? (syncOps[name] = op_lookup(`op_fs_${name}_sync`));
   if (bigint) return makeStats(name === 'fstat' ? f(a) : f(a, b), true);
   return name === 'fstat' ? f(a, statsHolder) : f(a, b, statsHolder);
 }
@@ -269,7 +270,7 @@ export function statSyncOp(name, bigint, a, b) {
 // 10 numbers, then (sec, nsec) for atime, mtime, ctime, birthtime.
 export function makeStats(a, bigint = false) {
   // An async op's bytes: the op builds the Stats as the *Sync ops do.
-  if (!bigint && a instanceof Uint8Array) return ops.op_make_stats(a, statsHolder);
+  if (!bigint && a instanceof Uint8Array) return op_make_stats(a, statsHolder);
   if (!(a instanceof Float64Array)) a = new Float64Array(a.buffer, a.byteOffset, 18);
   if (bigint) {
     const b = [];

@@ -49,8 +49,8 @@ pub fn op_names() -> impl Iterator<Item = &'static str> {
     GROUPS.iter().flat_map(|(names, _)| names.iter().copied())
 }
 
-/// The index in `GROUPS` of the group that makes op `name`.
-fn group_of(name: &str) -> Option<usize> {
+/// Op `name` as the table spells it, and the index in `GROUPS` of the group that makes it.
+fn lookup(name: &str) -> Option<(&'static str, usize)> {
     static INDEX: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     INDEX
         .get_or_init(|| {
@@ -62,8 +62,12 @@ fn group_of(name: &str) -> Option<usize> {
             }
             index
         })
-        .get(name)
-        .copied()
+        .get_key_value(name)
+        .map(|(n, g)| (*n, *g))
+}
+
+fn group_of(name: &str) -> Option<usize> {
+    lookup(name).map(|(_, g)| g)
 }
 
 pub(crate) fn is_op(name: &str) -> bool {
@@ -162,6 +166,7 @@ const OP_NAMES: &[&str] = &[
     "op_url_set",
     "op_url_domain_to_ascii",
     "op_set_error_factory",
+    "op_lookup",
 ];
 
 // The async-context patch in vendor/rquickjs-sys (not in the generated bindings).
@@ -515,6 +520,20 @@ fn register_core<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>) -> Result<()> {
     set(ctx, o, "op_url_domain_to_ascii", |d: String| {
         ops::url::domain_to_ascii(&d)
     })?;
+    // The op named `name` (undefined if there is none), made now if it was not yet: for a
+    // polyfill that picks ops by name at run time (internal/fs/utils.js), which a list of
+    // imports cannot name up front.
+    set(
+        ctx,
+        o,
+        "op_lookup",
+        |ctx: Ctx<'js>, name: String| -> Result<Value<'js>> {
+            match lookup(&name) {
+                Some((name, _)) => ops(&ctx, &[name])?.get(name),
+                None => Ok(Value::new_undefined(ctx)),
+            }
+        },
+    )?;
     set(
         ctx,
         o,
