@@ -682,13 +682,11 @@ extern "C" {
 }
 
 /// `name` imported now (loaded unless it is already, linked and evaluated) through QuickJS's
-/// own module registry, so `require()` and `import` share one instance: its namespace once
-/// evaluation has settled, and the evaluation's promise (`None` for a module still being
-/// evaluated further up the stack, a require cycle, whose namespace is what there is so far).
-fn import_now<'js>(
-    ctx: &Ctx<'js>,
-    name: &str,
-) -> rquickjs::Result<(Object<'js>, Option<Promise<'js>>)> {
+/// own module registry, so `require()` and `import` share one instance: its namespace, and
+/// whether its evaluation is still pending (top-level await). The module's exception if its
+/// evaluation threw. A module still being evaluated further up the stack (a require cycle)
+/// gives its namespace as it is so far.
+fn import_now<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Result<(Object<'js>, bool)> {
     let name = std::ffi::CString::new(name)?;
     let c = ctx.as_raw().as_ptr();
     let mut module = std::ptr::null_mut();
@@ -702,6 +700,11 @@ fn import_now<'js>(
             return Err(rquickjs::Error::Exception);
         }
         let promise = Value::from_raw(ctx.clone(), raw).into_promise();
+        let pending = match promise.map(|p| p.result::<Value>()) {
+            Some(Some(Err(e))) => return Err(e),
+            Some(None) => true,
+            Some(Some(Ok(_))) | None => false,
+        };
         let ns = rquickjs::qjs::JS_GetModuleNamespace(c, module);
         if rquickjs::qjs::JS_VALUE_GET_NORM_TAG(ns) == rquickjs::qjs::JS_TAG_EXCEPTION {
             return Err(rquickjs::Error::Exception);
@@ -709,7 +712,7 @@ fn import_now<'js>(
         let ns = Value::from_raw(ctx.clone(), ns)
             .into_object()
             .ok_or(rquickjs::Error::Unknown)?;
-        Ok((ns, promise))
+        Ok((ns, pending))
     }
 }
 
@@ -719,12 +722,8 @@ pub(crate) fn require_builtin<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Resu
     if let Some(ns) = st.builtin_ns.borrow().get(name) {
         return ns.clone().restore(ctx);
     }
-    let (ns, promise) = import_now(ctx, name)?;
-    // Built-ins have no top-level await, so evaluation finished synchronously; a rejection here
-    // is the module's own exception.
-    if let Some(Err(e)) = promise.and_then(|p| p.result::<Value>()) {
-        return Err(e);
-    }
+    // Built-ins have no top-level await: evaluation has finished.
+    let (ns, _) = import_now(ctx, name)?;
     st.builtin_ns
         .borrow_mut()
         .insert(name.to_owned(), Persistent::save(ctx, ns.clone()));
@@ -734,11 +733,9 @@ pub(crate) fn require_builtin<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Resu
 /// `require()` of an ES module file (Node 20.19+): its namespace, if it evaluates without
 /// top-level await. Goes through the module registry, so `import` shares the instance.
 pub(crate) fn require_esm<'js>(ctx: &Ctx<'js>, path: &str) -> rquickjs::Result<Object<'js>> {
-    let (ns, promise) = import_now(ctx, path)?;
-    match promise.map(|p| p.result::<Value>()) {
-        Some(Some(Err(e))) => Err(e),
-        None | Some(Some(Ok(_))) => Ok(ns),
-        Some(None) => Err(convert::throw_op_error(
+    match import_now(ctx, path)? {
+        (ns, false) => Ok(ns),
+        (_, true) => Err(convert::throw_op_error(
             ctx,
             OpError::code(
                 "ERR_REQUIRE_ASYNC_MODULE",
