@@ -1,12 +1,12 @@
 // node:events — EventEmitter and helpers (Node 20 semantics), written for atoll.
+import { op_require_builtin } from 'atoll:ops';
 import { inspect } from '../internal/util/inspect_lazy.js';
-import { codes, AbortError } from '../internal/errors.js';
+import { codes } from '../internal/errors.js';
 import {
   validateAbortSignal,
   validateBoolean,
   validateFunction,
   validateNumber,
-  validateObject,
 } from '../internal/validators.js';
 
 const {
@@ -372,10 +372,6 @@ function isEventTarget(obj) {
     typeof obj.removeEventListener === 'function';
 }
 
-function isEmitter(obj) {
-  return obj != null && typeof obj.on === 'function' && typeof obj.removeListener === 'function';
-}
-
 function listenerCount(emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
   return Reflect.apply(listenerCountImpl, emitter, [type]);
@@ -422,10 +418,6 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
   }
 }
 
-function abortErrorFor(signal) {
-  return new AbortError(undefined, { cause: signal?.reason });
-}
-
 function addAbortListener(signal, listener) {
   if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   validateAbortSignal(signal, 'signal');
@@ -445,156 +437,15 @@ function addAbortListener(signal, listener) {
   };
 }
 
-async function once(emitter, name, options = {}) {
-  validateObject(options, 'options');
-  const signal = options?.signal;
-  validateAbortSignal(signal, 'options.signal');
-  if (signal?.aborted) throw abortErrorFor(signal);
-
-  return new Promise((resolve, reject) => {
-    let cleanup;
-    const onAbort = () => {
-      cleanup();
-      reject(abortErrorFor(signal));
-    };
-
-    if (isEmitter(emitter)) {
-      const onError = (err) => {
-        cleanup();
-        reject(err);
-      };
-      const onEvent = (...args) => {
-        cleanup();
-        resolve(args);
-      };
-      cleanup = () => {
-        emitter.removeListener(name, onEvent);
-        if (name !== 'error') emitter.removeListener('error', onError);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      emitter.once(name, onEvent);
-      if (name !== 'error') emitter.once('error', onError);
-    } else if (isEventTarget(emitter)) {
-      const onEvent = (event) => {
-        cleanup();
-        resolve([event]);
-      };
-      cleanup = () => {
-        emitter.removeEventListener(name, onEvent);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      emitter.addEventListener(name, onEvent, { once: true });
-    } else {
-      throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+// events.once() and events.on() live in internal/events_static.js, loaded on first call: most
+// programs that load node:events (every one that touches process) never use them.
+let statics = null;
+const loadStatics = () => (statics ??= op_require_builtin('atoll:internal/events_static'));
+function once(emitter, name, options = undefined) {
+  return loadStatics().once(emitter, name, options);
 }
-
-const AsyncIteratorPrototype = Object.getPrototypeOf(
-  Object.getPrototypeOf(async function* () {}).prototype);
-
-function on(emitter, event, options = {}) {
-  validateObject(options, 'options');
-  const signal = options.signal;
-  validateAbortSignal(signal, 'options.signal');
-  if (signal?.aborted) throw abortErrorFor(signal);
-  const closeEvents = options.close ?? [];
-  const highWaterMark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
-  validateNumber(highWaterMark, 'options.highWaterMark', 1);
-  const lowWaterMark = options.lowWaterMark ?? options.lowWatermark ?? 1;
-  validateNumber(lowWaterMark, 'options.lowWaterMark', 1);
-
-  const events = [];   // buffered event argument arrays
-  const waiting = [];  // pending {resolve, reject}
-  let pendingError = null;
-  let finished = false;
-  let paused = false;
-  const removers = [];
-
-  function listen(name, fn) {
-    if (isEmitter(emitter)) {
-      emitter.on(name, fn);
-      removers.push(() => emitter.removeListener(name, fn));
-    } else if (isEventTarget(emitter)) {
-      emitter.addEventListener(name, fn);
-      removers.push(() => emitter.removeEventListener(name, fn));
-    } else {
-      throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
-    }
-  }
-
-  function done() {
-    return { value: undefined, done: true };
-  }
-
-  function onEvent(...args) {
-    if (waiting.length > 0) {
-      waiting.shift().resolve({ value: args, done: false });
-      return;
-    }
-    events.push(args);
-    if (!paused && events.length > highWaterMark && typeof emitter.pause === 'function') {
-      paused = true;
-      emitter.pause();
-    }
-  }
-
-  function onError(err) {
-    if (waiting.length > 0) waiting.shift().reject(err);
-    else pendingError = err;
-    close();
-  }
-
-  function close() {
-    for (const r of removers.splice(0)) r();
-    signal?.removeEventListener('abort', onAbort);
-    finished = true;
-    while (waiting.length > 0) waiting.shift().resolve(done());
-    return Promise.resolve(done());
-  }
-
-  function onAbort() {
-    onError(abortErrorFor(signal));
-  }
-
-  const iterator = Object.setPrototypeOf({
-    next() {
-      if (events.length > 0) {
-        const value = events.shift();
-        if (paused && events.length < lowWaterMark && typeof emitter.resume === 'function') {
-          paused = false;
-          emitter.resume();
-        }
-        return Promise.resolve({ value, done: false });
-      }
-      if (pendingError) {
-        const p = Promise.reject(pendingError);
-        pendingError = null;
-        return p;
-      }
-      if (finished) return Promise.resolve(done());
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-    },
-    return() {
-      return close();
-    },
-    throw(err) {
-      if (!err || !(err instanceof Error)) {
-        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
-      }
-      onError(err);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  }, AsyncIteratorPrototype);
-
-  listen(event, onEvent);
-  if (event !== 'error' && isEmitter(emitter)) listen('error', onError);
-  for (const name of closeEvents) listen(name, close);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  return iterator;
+function on(emitter, event, options = undefined) {
+  return loadStatics().on(emitter, event, options);
 }
 
 EventEmitter.EventEmitter = EventEmitter;
