@@ -986,10 +986,20 @@ function getStringWidth(str, removeControlChars = true) {
 // ---------------------------------------------------------------------------
 // format
 
-const builtinCtorNames = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Z][a-zA-Z0-9]+$/.test(n) &&
-    typeof globalThis[n] === 'function'),
-);
+// Built on first use, without reading the lazy globals (accessors until first touched): reading
+// them would load node:buffer, node:url, web crypto, fetch, streams, ... with node:util. Each lazy
+// global counts by name, as its value would (all are constructors or functions).
+let builtinCtorNames = null;
+function getBuiltinCtorNames() {
+  if (builtinCtorNames !== null) return builtinCtorNames;
+  builtinCtorNames = new Set();
+  for (const n of Object.getOwnPropertyNames(globalThis)) {
+    if (!/^[A-Z][a-zA-Z0-9]+$/.test(n)) continue;
+    const d = Object.getOwnPropertyDescriptor(globalThis, n);
+    if (d.get !== undefined || typeof d.value === 'function') builtinCtorNames.add(n);
+  }
+  return builtinCtorNames;
+}
 
 function hasBuiltInToString(value) {
   let ts;
@@ -1000,7 +1010,7 @@ function hasBuiltInToString(value) {
   do { p = Object.getPrototypeOf(p); } while (p !== null && !Object.prototype.hasOwnProperty.call(p, 'toString'));
   if (p === null) return true;
   const d = Object.getOwnPropertyDescriptor(p, 'constructor');
-  return d !== undefined && typeof d.value === 'function' && builtinCtorNames.has(d.value.name);
+  return d !== undefined && typeof d.value === 'function' && getBuiltinCtorNames().has(d.value.name);
 }
 
 function tryStringify(arg) {
