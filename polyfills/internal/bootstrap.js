@@ -25,6 +25,8 @@ export function registerProcess(process, emitExit) {
   procEmitExit = emitExit;
 }
 const getProcess = () => proc ?? builtin('node:process').default;
+// null until node:process has loaded (node:console writes to the fds directly until then).
+export const loadedProcess = () => proc;
 
 // internal/timers.js, once loaded (it registers itself; process.js imports it): before that no
 // timer, immediate or tick can exist.

@@ -1,10 +1,12 @@
 // node:console: Console over any pair of writable streams; the global console writes to
 // process.stdout / process.stderr with util.inspect formatting (colours only on a TTY).
-import { op_require_builtin, op_now } from 'atoll:ops';
-import process from 'node:process';
+import { op_require_builtin, op_now, op_stdio_write, op_isatty } from 'atoll:ops';
+import { loadedProcess } from '../internal/bootstrap.js';
 
 let util;
 const lazyUtil = () => (util ??= op_require_builtin('node:util'));
+// node:process loads on first use, not with console: a script that only logs never needs it.
+const getProcess = () => loadedProcess() ?? op_require_builtin('node:process').default;
 
 const kCounts = Symbol('counts');
 const kTimers = Symbol('timers');
@@ -102,7 +104,7 @@ export class Console {
   countReset(label = 'default') {
     label = `${label}`;
     if (!this[kCounts].has(label)) {
-      process.emitWarning(`Count for '${label}' does not exist`);
+      getProcess().emitWarning(`Count for '${label}' does not exist`);
       return;
     }
     this[kCounts].delete(label);
@@ -120,7 +122,7 @@ export class Console {
   time(label = 'default') {
     label = `${label}`;
     if (this[kTimers].has(label)) {
-      process.emitWarning(`Label '${label}' already exists for console.time()`);
+      getProcess().emitWarning(`Label '${label}' already exists for console.time()`);
       return;
     }
     this[kTimers].set(label, op_now());
@@ -136,7 +138,7 @@ export class Console {
   #timeLog(name, label, data) {
     const start = this[kTimers].get(label);
     if (start === undefined) {
-      process.emitWarning(`No such label '${label}' for console.${name}()`);
+      getProcess().emitWarning(`No such label '${label}' for console.${name}()`);
       return false;
     }
     this.log(`${label}: ${formatTime(op_now() - start)}`, ...data);
@@ -200,7 +202,36 @@ function renderTable(header, rows) {
   return out.join('\n');
 }
 
-const globalConsole = new Console({ stdout: process.stdout, stderr: process.stderr });
+// The global console's streams. Until node:process has loaded nobody can have replaced or
+// wrapped process.stdout/stderr, so a write goes straight to the fd, as the stdio stream's own
+// first write would; from then on everything goes to process's streams (the same objects Node's
+// console holds), so a patched `process.stdout.write` sees console output.
+function globalStdio(fd) {
+  let s = null;
+  const stream = (load) => {
+    if (s === null && (load || loadedProcess() !== null)) {
+      const ns = op_require_builtin('node:process');
+      s = fd === 1 ? ns.stdout : ns.stderr;
+    }
+    return s;
+  };
+  return {
+    write(text) {
+      if (stream(false) !== null) return s.write(text);
+      op_stdio_write(fd, text);
+      return true;
+    },
+    get isTTY() {
+      return stream(false) !== null ? s.isTTY : op_isatty(fd);
+    },
+    // Asked only on a TTY (format checks isTTY first): the real stream answers.
+    hasColors(...args) {
+      return stream(true).hasColors(...args);
+    },
+  };
+}
+
+const globalConsole = new Console({ stdout: globalStdio(1), stderr: globalStdio(2) });
 globalConsole.Console = Console;
 
 export const {
