@@ -6,22 +6,32 @@
 //   `Object [Map Iterator] {}`.
 // - Proxies cannot be detected (showProxy is accepted and ignored); util.types.isProxy
 //   is not provided.
-import {
-  codes, getSystemErrorName as errName, getSystemErrorMap as errMap,
-} from '../internal/errors.js';
-import {
-  validateFunction, validateString, validateNumber, validateObject, validateAbortSignal,
-} from '../internal/validators.js';
-import { isDeepStrictEqual as deepStrictEqual } from '../internal/comparisons.js';
+import { op_require_builtin } from 'atoll:ops';
 import * as typesNs from 'node:util/types';
 import { TextEncoder, TextDecoder } from '../internal/web/encoding.js';
 
-// internal/errors.js imports this module (for inspect), so `codes` may not be initialised
-// while this module evaluates: reach it only at call time.
-function ERR_INVALID_ARG_TYPE(...args) { return new codes.ERR_INVALID_ARG_TYPE(...args); }
-function ERR_OUT_OF_RANGE(...args) { return new codes.ERR_OUT_OF_RANGE(...args); }
-function ERR_FALSY_VALUE_REJECTION(...args) { return new codes.ERR_FALSY_VALUE_REJECTION(...args); }
-function ERR_INVALID_ARG_VALUE(...args) { return new codes.ERR_INVALID_ARG_VALUE(...args); }
+// The error codes, the validators and deep equality load on first need: inspect and format
+// (all that console.log needs) use none of them on their usual paths.
+let errorsNs = null;
+const errors = () => (errorsNs ??= op_require_builtin('atoll:internal/errors'));
+let validatorsNs = null;
+const validators = () => (validatorsNs ??= op_require_builtin('atoll:internal/validators'));
+const validator = (name) => (...args) => validators()[name](...args);
+const validateFunction = validator('validateFunction');
+const validateString = validator('validateString');
+const validateNumber = validator('validateNumber');
+const validateObject = validator('validateObject');
+const validateAbortSignal = validator('validateAbortSignal');
+const paValidateArray = validator('validateArray');
+const paValidateBoolean = validator('validateBoolean');
+const paValidateBooleanArray = validator('validateBooleanArray');
+const paValidateStringArray = validator('validateStringArray');
+const paValidateUnion = validator('validateUnion');
+
+function ERR_INVALID_ARG_TYPE(...args) { return new (errors().codes.ERR_INVALID_ARG_TYPE)(...args); }
+function ERR_OUT_OF_RANGE(...args) { return new (errors().codes.ERR_OUT_OF_RANGE)(...args); }
+function ERR_FALSY_VALUE_REJECTION(...args) { return new (errors().codes.ERR_FALSY_VALUE_REJECTION)(...args); }
+function ERR_INVALID_ARG_VALUE(...args) { return new (errors().codes.ERR_INVALID_ARG_VALUE)(...args); }
 
 export const types = typesNs.default;
 const {
@@ -1105,7 +1115,10 @@ export function format(...args) {
 }
 
 export function formatWithOptions(inspectOptions, ...args) {
-  validateObject(inspectOptions, 'inspectOptions', { allowArray: true });
+  // Checked inline first: console.log of a non-string comes here with a fresh object.
+  if (typeof inspectOptions !== 'object' || inspectOptions === null) {
+    validateObject(inspectOptions, 'inspectOptions', { allowArray: true });
+  }
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
@@ -1222,7 +1235,9 @@ export function deprecate(fn, msg, code) {
 // ---------------------------------------------------------------------------
 // misc
 
-export function isDeepStrictEqual(a, b) { return deepStrictEqual(a, b); }
+export function isDeepStrictEqual(a, b) {
+  return op_require_builtin('atoll:internal/comparisons').isDeepStrictEqual(a, b);
+}
 
 export function stripVTControlCharacters(str) {
   validateString(str, 'str');
@@ -1238,13 +1253,13 @@ export function toUSVString(input) {
 export function getSystemErrorName(err) {
   validateNumber(err, 'err');
   if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
-  return errName(err);
+  return errors().getSystemErrorName(err);
 }
 
-export function getSystemErrorMap() { return errMap(); }
+export function getSystemErrorMap() { return errors().getSystemErrorMap(); }
 
 export function _errnoException(err, syscall, original) {
-  const code = errName(err);
+  const code = errors().getSystemErrorName(err);
   const e = new Error(`${syscall} ${code}${original ? ` ${original}` : ''}`);
   e.errno = err;
   e.code = code;
@@ -1253,7 +1268,7 @@ export function _errnoException(err, syscall, original) {
 }
 
 export function _exceptionWithHostPort(err, syscall, address, port, additional) {
-  const code = errName(err);
+  const code = errors().getSystemErrorName(err);
   let details = '';
   if (port && port > 0) details = ` ${address}:${port}`;
   else if (address) details = ` ${address}`;
@@ -1365,12 +1380,6 @@ export { TextEncoder, TextDecoder };
 // parseArgs (Node 20: string/boolean options, short, multiple, default, strict,
 // allowPositionals, tokens; ERR_PARSE_ARGS_* errors)
 
-import {
-  validateArray as paValidateArray, validateBoolean as paValidateBoolean,
-  validateBooleanArray as paValidateBooleanArray, validateStringArray as paValidateStringArray,
-  validateUnion as paValidateUnion,
-} from '../internal/validators.js';
-
 function paGetOwn(obj, prop) {
   if (Object.hasOwn(obj, prop)) return obj[prop];
   return undefined;
@@ -1438,22 +1447,22 @@ function paCheckOptionLikeValue(token) {
     const message = `Option '${token.rawName}' argument is ambiguous.
 Did you forget to specify the option argument for '${token.rawName}'?
 To specify an option argument starting with a dash use ${example}.`;
-    throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(message);
+    throw new (errors().codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE)(message);
   }
 }
 
 function paCheckOptionUsage(config, token) {
   if (!Object.hasOwn(config.options, token.name)) {
-    throw new codes.ERR_PARSE_ARGS_UNKNOWN_OPTION(token.rawName, config.allowPositionals);
+    throw new (errors().codes.ERR_PARSE_ARGS_UNKNOWN_OPTION)(token.rawName, config.allowPositionals);
   }
   const short = paOptionsGetOwn(config.options, token.name, 'short');
   const shortAndLong = `${short ? `-${short}, ` : ''}--${token.name}`;
   const type = paOptionsGetOwn(config.options, token.name, 'type');
   if (type === 'string' && typeof token.value !== 'string') {
-    throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong} <value>' argument missing`);
+    throw new (errors().codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE)(`Option '${shortAndLong} <value>' argument missing`);
   }
   if (type === 'boolean' && token.value != null) {
-    throw new codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong}' does not take an argument`);
+    throw new (errors().codes.ERR_PARSE_ARGS_INVALID_OPTION_VALUE)(`Option '${shortAndLong}' does not take an argument`);
   }
 }
 
@@ -1580,7 +1589,7 @@ export function parseArgs(config = {}) {
       }
       paStoreOption(token.name, token.value, options, result.values);
     } else if (token.kind === 'positional') {
-      if (!allowPositionals) throw new codes.ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
+      if (!allowPositionals) throw new (errors().codes.ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL)(token.value);
       result.positionals.push(token.value);
     }
   }

@@ -4,13 +4,15 @@
 // its streaming path as windows-1252 — we always do the latter).
 
 import {
-  ERR_INVALID_ARG_TYPE, ERR_ENCODING_NOT_SUPPORTED, ERR_ENCODING_INVALID_ENCODED_DATA,
-  codes,
-} from '../errors.js';
-import {
-  utf8Encode, utf8Write, utf8Decode, latin1Decode,
-} from '../encoding.js';
-import * as enc from '../encoding.js';
+  op_require_builtin, op_buf_byte_length, op_buf_write, op_buf_decode,
+} from 'atoll:ops';
+
+// The error codes and the JS codecs (internal/encoding.js) load on first need: encode() and a
+// plain decode() are native ops, and node:util (which re-exports these classes) loads this.
+const errors = () => op_require_builtin('atoll:internal/errors');
+let encNs = null;
+const enc = () => (encNs ??= op_require_builtin('atoll:internal/encoding'));
+const OP_UTF8 = 0; // ops::buffer::Enc::from_code
 
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const getTypedArrayTag = Object.getOwnPropertyDescriptor(
@@ -61,21 +63,25 @@ function inspectWith(name, data, depth, options, inspectFn) {
 
 export class TextEncoder {
   get encoding() {
-    if (!(this instanceof TextEncoder)) throw new codes.ERR_INVALID_THIS('TextEncoder');
+    if (!(this instanceof TextEncoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextEncoder');
     return 'utf-8';
   }
 
   encode(input = '') {
-    if (!(this instanceof TextEncoder)) throw new codes.ERR_INVALID_THIS('TextEncoder');
-    return utf8Encode(`${input}`);
+    if (!(this instanceof TextEncoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextEncoder');
+    const str = `${input}`;
+    const out = new Uint8Array(op_buf_byte_length(str));
+    op_buf_write(str, out, 0, out.length, OP_UTF8);
+    return out;
   }
 
   encodeInto(src, dest) {
-    if (!(this instanceof TextEncoder)) throw new codes.ERR_INVALID_THIS('TextEncoder');
-    if (typeof src !== 'string') throw new ERR_INVALID_ARG_TYPE('src', 'string', src);
-    if (!dest || !isUint8Array(dest)) throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
-    const written = utf8Write(src, dest, 0, dest.length);
-    return { read: enc.utf8LastRead, written };
+    if (!(this instanceof TextEncoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextEncoder');
+    if (typeof src !== 'string') throw new (errors().ERR_INVALID_ARG_TYPE)('src', 'string', src);
+    if (!dest || !isUint8Array(dest)) throw new (errors().ERR_INVALID_ARG_TYPE)('dest', 'Uint8Array', dest);
+    const codecs = enc();
+    const written = codecs.utf8Write(src, dest, 0, dest.length);
+    return { read: codecs.utf8LastRead, written };
   }
 
   get [Symbol.toStringTag]() {
@@ -136,7 +142,7 @@ function win1252Decode(bytes) {
       break;
     }
   }
-  if (!special) return latin1Decode(bytes, 0, bytes.length);
+  if (!special) return enc().latin1Decode(bytes, 0, bytes.length);
   let out = '';
   const CH = 0x2000;
   for (let start = 0; start < bytes.length; start += CH) {
@@ -152,7 +158,7 @@ function win1252Decode(bytes) {
 }
 
 function invalidData(encoding) {
-  return new ERR_ENCODING_INVALID_ENCODED_DATA(encoding);
+  return new (errors().ERR_ENCODING_INVALID_ENCODED_DATA)(encoding);
 }
 
 // UTF-16 decode of bytes with surrogate validation. Returns [string, pendingBytes].
@@ -218,10 +224,10 @@ const kState = Symbol('kState');
 export class TextDecoder {
   constructor(encoding = 'utf-8', options = {}) {
     const name = getEncodingFromLabel(encoding);
-    if (name === undefined) throw new ERR_ENCODING_NOT_SUPPORTED(`${encoding}`);
+    if (name === undefined) throw new (errors().ERR_ENCODING_NOT_SUPPORTED)(`${encoding}`);
     if (options !== undefined && options !== null && typeof options !== 'object' &&
         typeof options !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+      throw new (errors().ERR_INVALID_ARG_TYPE)('options', 'object', options);
     }
     const fatal = Boolean(options?.fatal);
     const ignoreBOM = Boolean(options?.ignoreBOM);
@@ -235,22 +241,22 @@ export class TextDecoder {
   }
 
   get encoding() {
-    if (!(this instanceof TextDecoder)) throw new codes.ERR_INVALID_THIS('TextDecoder');
+    if (!(this instanceof TextDecoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextDecoder');
     return this[kState].encoding;
   }
 
   get fatal() {
-    if (!(this instanceof TextDecoder)) throw new codes.ERR_INVALID_THIS('TextDecoder');
+    if (!(this instanceof TextDecoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextDecoder');
     return this[kState].fatal;
   }
 
   get ignoreBOM() {
-    if (!(this instanceof TextDecoder)) throw new codes.ERR_INVALID_THIS('TextDecoder');
+    if (!(this instanceof TextDecoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextDecoder');
     return this[kState].ignoreBOM;
   }
 
   decode(input = undefined, options = {}) {
-    if (!(this instanceof TextDecoder)) throw new codes.ERR_INVALID_THIS('TextDecoder');
+    if (!(this instanceof TextDecoder)) throw new (errors().codes.ERR_INVALID_THIS)('TextDecoder');
     const state = this[kState];
     let bytes;
     if (input === undefined) {
@@ -261,12 +267,12 @@ export class TextDecoder {
     } else if (isAnyArrayBuffer(input)) {
       bytes = new Uint8Array(input);
     } else {
-      throw new ERR_INVALID_ARG_TYPE('input',
+      throw new (errors().ERR_INVALID_ARG_TYPE)('input',
         ['ArrayBuffer', 'ArrayBufferView', 'SharedArrayBuffer'], input);
     }
     if (options !== undefined && options !== null && typeof options !== 'object' &&
         typeof options !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+      throw new (errors().ERR_INVALID_ARG_TYPE)('options', 'object', options);
     }
     const stream = Boolean(options?.stream);
 
@@ -283,8 +289,12 @@ export class TextDecoder {
     try {
       switch (state.encoding) {
         case UTF8:
-          out = utf8Decode(bytes, 0, bytes.length, state.fatal, stream);
-          pending = enc.utf8LastPending;
+          if (bytes.length === 0) out = '';
+          else if (!state.fatal && !stream) out = op_buf_decode(bytes, 0, bytes.length, OP_UTF8);
+          if (out === undefined) {
+            out = enc().utf8Decode(bytes, 0, bytes.length, state.fatal, stream);
+            pending = encNs.utf8LastPending;
+          }
           break;
         case UTF16LE:
         case UTF16BE:
