@@ -4,7 +4,7 @@
 // codes (internal/errors.js) load on first use, and the hooks answer without them until then.
 import {
   op_set_error_factory, op_require_builtin, op_take_rejections, op_eval_script,
-  op_ipc_take_inherited, op_run_microtasks,
+  op_ipc_take_inherited, op_run_microtasks, op_cwd,
 } from 'atoll:ops';
 
 const builtin = (name) => op_require_builtin(name);
@@ -145,7 +145,9 @@ function installEvalGlobals(name) {
     if (!m) {
       const { Module } = cjs();
       m = new Module(name, null);
-      const cwd = getProcess().cwd();
+      // process.cwd() is op_cwd(): node:process need not load for `require` (unless it has,
+      // and its cwd may have been replaced).
+      const cwd = proc !== null ? proc.cwd() : op_cwd();
       m.filename = `${cwd}/${name}`;
       m.paths = Module._nodeModulePaths(cwd);
     }

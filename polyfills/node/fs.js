@@ -4,7 +4,7 @@
 // which reach the disk only through the --allow-read/--allow-write capability.
 import {
   callSync as S, callAsync as A, toCallback, makeCallback, constants, Stats, BigIntStats, Dirent,
-  getValidatedPath, bufferFrom, statsHolder,
+  getValidatedPath, bufferFrom, statsHolder, lazyProcess,
 } from '../internal/fs/utils.js';
 import { op_fs_read_file_sync, op_fs_write_file_sync, op_fs_stat_sync } from 'atoll:ops';
 import * as core from '../internal/fs/core.js';
@@ -12,7 +12,6 @@ import { Dir, opendir, opendirSync } from '../internal/fs/dir.js';
 import { codes } from '../internal/errors.js';
 import { createReadStream, createWriteStream } from '../internal/fs/streams.js';
 import promises from 'node:fs/promises';
-import process from 'node:process';
 
 // The callback form of `impl`: the callback is always the last argument.
 function withCallback(name, impl, spread) {
@@ -147,8 +146,8 @@ export const truncateSync = (path, len) => { core.truncate(S, path, len); };
 export function exists(path, cb) {
   makeCallback(cb);
   let p;
-  try { p = getValidatedPath(path); } catch { process.nextTick(cb, false); return; }
-  A('access', p, 0).then(() => process.nextTick(cb, true), () => process.nextTick(cb, false));
+  try { p = getValidatedPath(path); } catch { lazyProcess().nextTick(cb, false); return; }
+  A('access', p, 0).then(() => lazyProcess().nextTick(cb, true), () => lazyProcess().nextTick(cb, false));
 }
 export function existsSync(path) {
   try {

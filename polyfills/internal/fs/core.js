@@ -1,11 +1,10 @@
 // atoll: each node:fs operation written once. `run` is callSync (the *Sync API: values) or
 // callAsync (callback and promise APIs: promises); `then` continues either way. Validation
 // happens before any op runs, so the callback API throws it synchronously like Node.
-import { Buffer } from 'node:buffer';
 import {
   constants, then, callSync, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
   checkAborted, encodeName, toUnixTimestamp, dataToBytes, makeStats, statSyncOp, Dirent, bufferFrom,
-  validateRmOptions, systemError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
+  validateRmOptions, systemError, lazyBuffer, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
 } from './utils.js';
 import { codes, nodeError, uvException } from '../errors.js';
 import {
@@ -81,7 +80,7 @@ export function read(run, fd, buffer, offsetOrOptions, length, position) {
   if (!ArrayBuffer.isView(buffer)) {
     const opts = buffer ?? {};
     validateObject(opts, 'options', { nullable: true });
-    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = opts);
+    ({ buffer = lazyBuffer().alloc(16384), offset = 0, length, position = null } = opts);
   } else if (offsetOrOptions != null && typeof offsetOrOptions === 'object') {
     ({ offset = 0, length, position = null } = offsetOrOptions);
   }
@@ -121,7 +120,7 @@ export function write(run, fd, buffer, offsetOrOptions, length, position) {
   // write(fd, string, position, encoding)
   const pos = offsetOrOptions;
   const encoding = typeof length === 'string' ? length : 'utf8';
-  const bytes = Buffer.from(buffer, encoding);
+  const bytes = lazyBuffer().from(buffer, encoding);
   return then(run('write', fd, bytes, posArg(typeof pos === 'number' ? pos : null)),
     (n) => ({ bytesWritten: n, buffer }));
 }

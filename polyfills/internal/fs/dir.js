@@ -1,9 +1,8 @@
 // atoll: fs.Dir (opendir). The directory is listed once when opened; read() hands the entries
 // out one at a time, like Node's buffered reads.
-import { callSync, callAsync, getValidatedPath, Dirent, toCallback } from './utils.js';
+import { callSync, callAsync, getValidatedPath, Dirent, toCallback, lazyProcess } from './utils.js';
 import { codes } from '../errors.js';
 import { validateFunction } from '../validators.js';
-import process from 'node:process';
 
 const kEntries = Symbol('entries');
 const kPath = Symbol('path');
@@ -64,7 +63,7 @@ export class Dir {
     validateFunction(cb, 'callback');
     const err = this[kClosed] ? new codes.ERR_DIR_CLOSED() : null;
     this[kClosed] = true;
-    process.nextTick(cb, err);
+    lazyProcess().nextTick(cb, err);
     return undefined;
   }
 

@@ -1,9 +1,10 @@
 // atoll: fs.createReadStream / fs.createWriteStream over the fd ops, on node:stream. Loaded
 // only when a stream is created, so plain fs users never pay for node:stream.
 import { op_require_builtin } from 'atoll:ops';
-import { callAsync as A, stringToFlags, parseFileMode, getValidatedPath, dataToBytes } from './utils.js';
+import {
+  callAsync as A, stringToFlags, parseFileMode, getValidatedPath, dataToBytes, lazyBuffer,
+} from './utils.js';
 import { validateInteger } from '../validators.js';
-import { Buffer } from 'node:buffer';
 
 function stream() { return op_require_builtin('node:stream'); }
 
@@ -45,7 +46,7 @@ export function createReadStream(path, options) {
       A('read', s.fd, want, from).then((bytes) => {
         if (pos !== undefined) pos += bytes.byteLength;
         s.bytesRead += bytes.byteLength;
-        this.push(bytes.byteLength > 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null);
+        this.push(bytes.byteLength > 0 ? lazyBuffer().from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null);
       }, (err) => this.destroy(err));
     },
     destroy(err, cb) { closeFor(s, options.autoClose, err, cb); },

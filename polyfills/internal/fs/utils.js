@@ -1,9 +1,6 @@
 // atoll: shared pieces of node:fs — constants, flags and modes, path and option validation,
 // Stats/BigIntStats/Dirent, and the op callers. Mirrors Node's lib/internal/fs/utils.js.
-import { op_lookup, op_make_stats } from 'atoll:ops';
-import { Buffer } from 'node:buffer';
-import { fileURLToPath } from 'node:url';
-import process from 'node:process';
+import { op_lookup, op_make_stats, op_require_builtin } from 'atoll:ops';
 import {
   codes, nodeError, AbortError, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
 } from '../errors.js';
@@ -11,6 +8,13 @@ import {
   validateInt32, validateObject, validateFunction, validateBoolean, validateAbortSignal,
   validateEncoding, normalizeEncoding, validateInteger,
 } from '../validators.js';
+
+// node:buffer, node:process and node:url load on first need, not with node:fs: reading and
+// writing files as strings needs none of them.
+let bufferNs = null;
+export const lazyBuffer = () => (bufferNs ??= op_require_builtin('node:buffer')).Buffer;
+let processDefault = null;
+export const lazyProcess = () => (processDefault ??= op_require_builtin('node:process').default);
 
 // Linux (x86_64) values, the same numbers the Rust ops decode with libc.
 export const constants = Object.freeze({
@@ -58,8 +62,8 @@ export function then(x, f) { return x instanceof Promise ? x.then(f) : f(x); }
 // A Node callback from a promise: always on a later tick, errors thrown by `cb` are uncaught.
 export function toCallback(promise, cb, spread = (v) => [v]) {
   promise.then(
-    (v) => process.nextTick(() => cb(null, ...spread(v))),
-    (e) => process.nextTick(() => cb(e)),
+    (v) => lazyProcess().nextTick(() => cb(null, ...spread(v))),
+    (e) => lazyProcess().nextTick(() => cb(e)),
   );
 }
 
@@ -72,7 +76,7 @@ export function makeCallback(cb) {
 // nobody else holds it, so it becomes the Buffer itself (same ArrayBuffer, offset and length
 // as Buffer.from(u8.buffer, ...) would give) instead of paying for a second view.
 export function bufferFrom(u8) {
-  return Object.setPrototypeOf(u8, Buffer.prototype);
+  return Object.setPrototypeOf(u8, lazyBuffer().prototype);
 }
 
 // ---- flags and modes ----
@@ -121,8 +125,8 @@ export function getValidatedPath(value, name = 'path') {
   let p = value;
   if (typeof p === 'string') {
     // The common case first: no URL or Buffer probing for a plain string.
-  } else if (isURL(p)) p = fileURLToPath(p);
-  else if (p instanceof Uint8Array) p = Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8');
+  } else if (isURL(p)) p = op_require_builtin('node:url').fileURLToPath(p);
+  else if (p instanceof Uint8Array) p = lazyBuffer().from(p.buffer, p.byteOffset, p.byteLength).toString('utf8');
   else if (typeof p !== 'string') throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], value);
   if (p.includes('\u0000')) {
     throw new ERR_INVALID_ARG_VALUE(name, value, 'must be a string, Uint8Array, or URL without null bytes');
@@ -158,9 +162,9 @@ export function checkAborted(signal) {
 
 // A name from Rust (string) in the requested encoding.
 export function encodeName(name, encoding) {
-  if (encoding === 'buffer') return Buffer.from(name);
+  if (encoding === 'buffer') return lazyBuffer().from(name);
   if (encoding == null || normalizeEncoding(encoding) === 'utf8') return name;
-  return Buffer.from(name).toString(encoding);
+  return lazyBuffer().from(name).toString(encoding);
 }
 
 // Seconds since the epoch from a Date, a number or a numeric string (Node's toUnixTimestamp).
@@ -177,7 +181,7 @@ export function validateLength(len, name = 'len') {
 
 // Data for write/writeFile: string (in `encoding`) or any ArrayBufferView, as bytes.
 export function dataToBytes(data, encoding, name = 'data') {
-  if (typeof data === 'string') return Buffer.from(data, encoding ?? 'utf8');
+  if (typeof data === 'string') return lazyBuffer().from(data, encoding ?? 'utf8');
   // A Uint8Array (a Buffer) is already the bytes it views; other views get a Uint8Array over
   // the same range.
   if (data instanceof Uint8Array) return data;
