@@ -4,8 +4,12 @@ import {
   op_module_resolve, op_module_read, op_compile_function, op_require_builtin, op_builtin_list,
   op_require_esm, op_run_microtasks,
 } from 'atoll:ops';
-import { codes } from './errors.js';
-import { validateString } from './validators.js';
+
+// The error codes and validators load on first need: a require() that succeeds uses neither.
+const errors = () => op_require_builtin('atoll:internal/errors');
+function validateString(value, name) {
+  if (typeof value !== 'string') op_require_builtin('atoll:internal/validators').validateString(value, name);
+}
 
 
 
@@ -73,7 +77,7 @@ function builtinExports(name) {
 
 function resolveFilename(request, parent) {
   validateString(request, 'id');
-  if (request === '') throw new codes.ERR_INVALID_ARG_VALUE('id', request, 'must be a non-empty string');
+  if (request === '') throw new (errors().codes.ERR_INVALID_ARG_VALUE)('id', request, 'must be a non-empty string');
   return op_module_resolve(request, parent?.filename ?? null, 'require');
 }
 
@@ -102,7 +106,7 @@ function loadFile(filename, format, parent, isMain = false) {
     cache[filename] = module;
     return module;
   }
-  if (format === 'wasm') throw new codes.ERR_NOT_IMPLEMENTED(`require() of a .wasm file (${filename})`);
+  if (format === 'wasm') throw new (errors().codes.ERR_NOT_IMPLEMENTED)(`require() of a .wasm file (${filename})`);
   const module = new Module(filename, parent);
   module.filename = filename;
   module.paths = nodeModulePaths(dirname(filename));
@@ -165,7 +169,7 @@ export function createRequire(filename) {
   if (typeof filename === 'string' && filename.startsWith('file:')) {
     path = decodeURIComponent(new URL(filename).pathname);
   } else if (typeof filename !== 'string' || !filename.startsWith('/')) {
-    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+    throw new (errors().codes.ERR_INVALID_ARG_VALUE)('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   }
   const m = new Module(path, null);
   m.filename = path;
