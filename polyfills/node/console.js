@@ -4,7 +4,8 @@ import { op_require_builtin, op_now, op_stdio_write, op_isatty } from 'atoll:ops
 import { loadedProcess } from '../internal/bootstrap.js';
 
 let util;
-const lazyUtil = () => (util ??= op_require_builtin('node:util'));
+// util.inspect/format only (internal/util/inspect.js), not the rest of node:util.
+const lazyUtil = () => (util ??= op_require_builtin('atoll:internal/util/inspect'));
 // node:process loads on first use, not with console: a script that only logs never needs it.
 const getProcess = () => loadedProcess() ?? op_require_builtin('node:process').default;
 
