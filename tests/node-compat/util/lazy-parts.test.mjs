@@ -51,3 +51,19 @@ assert.throws(() => new TD('utf-8', { fatal: true }).decode(new Uint8Array([0xff
 assert.throws(() => new TD('no-such-label'), { code: 'ERR_ENCODING_NOT_SUPPORTED', name: 'RangeError' });
 assert.throws(() => enc.encodeInto('x', []), { code: 'ERR_INVALID_ARG_TYPE' });
 assert.strictEqual(new TD('latin1').decode(new Uint8Array([0x41, 0xe9])), 'A\u00e9');
+
+// console formats with the same inspect (and default options) as node:util.
+const seen = [];
+const { stdout } = globalThis.process;
+const origWrite = stdout.write;
+const origDepth = util.inspect.defaultOptions.depth;
+stdout.write = function write(chunk) { seen.push(String(chunk)); return true; };
+try {
+  util.inspect.defaultOptions.depth = 0;
+  console.log({ a: { b: 1 } });
+} finally {
+  stdout.write = origWrite;
+  util.inspect.defaultOptions.depth = origDepth;
+}
+assert.deepStrictEqual(seen, ['{ a: [Object] }\n']);
+assert.strictEqual(util.inspect({ a: { b: 1 } }), '{ a: { b: 1 } }');
