@@ -27,6 +27,14 @@ export function registerProcess(process, emitExit) {
 const getProcess = () => proc ?? builtin('node:process').default;
 // null until node:process has loaded (node:console writes to the fds directly until then).
 export const loadedProcess = () => proc;
+// The CommonJS entry module for process.mainModule, set once it has run: held here for
+// node:process to pick up when it loads, so an entry that never touches process never loads it.
+let pendingMainModule;
+export function setMainModule(module) {
+  if (proc !== null) proc.mainModule = module;
+  else pendingMainModule = module;
+}
+export const takeMainModule = () => pendingMainModule;
 
 // internal/timers.js, once loaded (it registers itself; process.js imports it): before that no
 // timer, immediate or tick can exist.

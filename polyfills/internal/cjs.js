@@ -4,6 +4,7 @@ import {
   op_module_resolve, op_module_read, op_compile_function, op_require_builtin, op_builtin_list,
   op_require_esm, op_run_microtasks,
 } from 'atoll:ops';
+import { setMainModule } from './bootstrap.js';
 
 // The error codes and validators load on first need: a require() that succeeds uses neither.
 const errors = () => op_require_builtin('atoll:internal/errors');
@@ -113,6 +114,7 @@ function loadFile(filename, format, parent, isMain = false) {
   if (isMain) {
     mainModule = module;
     module.id = '.';
+    setMainModule(module); // process.mainModule, already while the entry runs (as in Node)
   }
   cache[filename] = module;
   let threw = true;
@@ -187,8 +189,7 @@ export function runMain(filename, onError) {
     op_run_microtasks();
     return;
   }
-  const module = loadFile(resolved.path, resolved.format, null, true);
-  globalThis.process.mainModule = module;
+  loadFile(resolved.path, resolved.format, null, true);
 }
 
 // ESM importing CommonJS: run it (cached) and report its export names.

@@ -9,7 +9,7 @@ import {
 import { nextTick } from '../internal/timers.js';
 import { codes } from '../internal/errors.js';
 import { validateString } from '../internal/validators.js';
-import { registerProcess } from '../internal/bootstrap.js';
+import { registerProcess, takeMainModule } from '../internal/bootstrap.js';
 
 const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL, ERR_OUT_OF_RANGE } = codes;
 
@@ -287,6 +287,8 @@ process.binding = function binding(name) {
 };
 
 // The bootstrap's exit, 'beforeExit' and rejection paths use this process once it exists.
+// A CommonJS entry that ran before process loaded.
+if (takeMainModule() !== undefined) process.mainModule = takeMainModule();
 registerProcess(process, emitExit);
 
 export default process;
