@@ -1,6 +1,6 @@
 // http.Server and http.ServerResponse: one parser per connection (ops/http.rs), requests as
 // IncomingMessage, responses queued in order for pipelined requests.
-import { op_http_head, op_http_server_attach, op_http_write_response, op_object_like_fn } from 'atoll:ops';
+import { op_http_head_fn, op_http_server_attach, op_http_write_response, op_object_like_fn } from 'atoll:ops';
 import { Buffer } from 'node:buffer';
 import net from 'node:net';
 import EventEmitter from 'node:events';
@@ -70,6 +70,8 @@ ServerResponse.prototype._implicitHeader = function () {
 
 // Rendered status lines for the standard reason phrases.
 const statusLines = { __proto__: null };
+// _storeHeader() in Rust (a raw native function: see bind_http.rs http_head).
+const httpHead = op_http_head_fn();
 
 ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
   if (this._header) throw new codes.ERR_HTTP_HEADERS_SENT('write');
@@ -110,7 +112,7 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
   // _storeHeader() in Rust for a plain header object or the setHeader() store; the JS
   // renderer for the rest (array headers or values, invalid names, Expect/Trailer), where
-  // op_http_head gives undefined.
+  // httpHead gives undefined.
   let mode = 1;
   if (headers == null) mode = 0;
   else if (headers === this._headers) mode = 2;
@@ -121,7 +123,7 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
       (this._removedConnection ? 32 : 0) | (this._removedContLen ? 64 : 0) |
       (this._removedTE ? 128 : 0) | (this.chunkedEncoding === true ? 256 : 0) |
       (this._defaultKeepAlive ? 512 : 0) | (mode << 16);
-    const head = op_http_head(this, line, headers, bits, this._keepAliveTimeout, this._contentLength);
+    const head = httpHead(this, line, headers, bits, this._keepAliveTimeout, this._contentLength);
     if (head !== undefined) {
       this._header = head;
       if (this._headerSent) this._headerSent = false;

@@ -148,11 +148,9 @@ fn events_to_js(events: Vec<Event>) -> OpValue {
             .into_iter()
             .map(|e| match e {
                 Event::Head(h) => {
-                    let mut flat = Vec::with_capacity(h.headers.len() * 2);
-                    for (k, v) in h.headers {
-                        flat.push(OpValue::String(k));
-                        flat.push(OpValue::String(v));
-                    }
+                    let flat = crate::ops::http::NulSplit::new(&h.raw_headers)
+                        .map(|s| OpValue::String(s.to_owned()))
+                        .collect();
                     OpValue::Array(vec![
                         0.0.into(),
                         h.method.into(),

@@ -823,8 +823,10 @@ const HEAD_EXPECT: u32 = 8;
 /// `ERROR code reason rawPacket`. A request without a body is one `HEAD .. COMPLETE` pair.
 /// The bool is true once the parser is done with this socket (upgrade or error).
 fn http_payload(p: &mut Parser, data: &[u8]) -> (OpValue, bool) {
-    let mut out = vec![(data.len() as f64).into()];
     let (events, err) = p.execute_partial(data);
+    // (A head is six values, a completion one: room for a request without growing.)
+    let mut out = Vec::with_capacity(1 + 7 * events.len());
+    out.push((data.len() as f64).into());
     let mut done = push_http_events(&mut out, events);
     if let Some(e) = err {
         out.push(HTTP_ERROR.into());
@@ -861,22 +863,14 @@ fn push_http_events(out: &mut Vec<OpValue>, events: Vec<Event>) -> bool {
         match e {
             Event::Head(h) => {
                 let mut flags = 0;
-                // One string, names and values joined by NUL (which the parser never lets
-                // into either): JS splits it into rawHeaders only when they are read.
-                let len = h.headers.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-                let mut raw = String::with_capacity(len);
-                for (k, v) in &h.headers {
+                // The parser's NUL-joined string as is: JS splits it into rawHeaders only when
+                // they are read.
+                for (k, _) in h.headers() {
                     if k.eq_ignore_ascii_case("host") {
                         flags |= HEAD_HOST;
                     } else if k.eq_ignore_ascii_case("expect") {
                         flags |= HEAD_EXPECT;
                     }
-                    if !raw.is_empty() {
-                        raw.push('\0');
-                    }
-                    raw.push_str(k);
-                    raw.push('\0');
-                    raw.push_str(v);
                 }
                 if h.keep_alive {
                     flags |= HEAD_KEEP_ALIVE;
@@ -888,7 +882,7 @@ fn push_http_events(out: &mut Vec<OpValue>, events: Vec<Event>) -> bool {
                 out.push(h.method.into());
                 out.push(h.url.into());
                 out.push(f64::from(h.minor).into());
-                out.push(OpValue::String(raw));
+                out.push(OpValue::String(h.raw_headers));
                 out.push(f64::from(flags).into());
             }
             Event::Body(b) => {

@@ -1,6 +1,7 @@
 // The exact response heads node:http writes (Connection / Keep-Alive / Content-Length /
 // chunked framing) for HTTP/1.1 and HTTP/1.0 requests, with and without keep-alive, through
-// writeHead objects, setHeader, arrays and implicit heads. Date is turned off to compare bytes.
+// writeHead objects (number values, own properties only), setHeader, arrays and implicit
+// heads. Date is turned off to compare bytes.
 // Under atoll it needs --allow-net=127.0.0.1 (runtime/tests/net_cli.rs runs it so); without the
 // grant only the denial is checked.
 import assert from 'node:assert';
@@ -18,6 +19,19 @@ const handlers = [
   (req, res) => { res.writeHead(200, { 'Content-Length': '2' }); res.end('ok'); },
   (req, res) => {
     try { res.writeHead(200, { 'Bad Name': 'x' }); } catch (e) { res.end(e.code); }
+  },
+  // setHeader's store merged with writeHead's object; number values as `${value}`.
+  (req, res) => {
+    res.setHeader('X-S', 's');
+    res.writeHead(200, { 'X-F': 1.5, 'X-G': 2e3, 'Content-Length': 0 });
+    res.end();
+  },
+  // Only the object's own properties are headers.
+  (req, res) => {
+    const h = Object.create({ 'X-P': 'inherited' });
+    h['X-O'] = 'own';
+    res.writeHead(200, h);
+    res.end();
   },
 ];
 
@@ -38,6 +52,8 @@ const expected = {
   '6 1.1': 'HTTP/1.1 200 OK\r\nKeep-Alive: timeout=9\r\nX-N: 5\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nk\r\n0\r\n\r\n',
   '7 1.0 keep-alive': `HTTP/1.1 200 OK\r\nContent-Length: 2\r\n${KA}\r\nok`,
   '8 1.1': `HTTP/1.1 200 OK\r\n${KA}Content-Length: 22\r\n\r\nERR_INVALID_HTTP_TOKEN`,
+  '9 1.1': `HTTP/1.1 200 OK\r\nX-S: s\r\nX-F: 1.5\r\nX-G: 2000\r\nContent-Length: 0\r\n${KA}\r\n`,
+  '10 1.1': `HTTP/1.1 200 OK\r\nX-O: own\r\n${KA}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
 };
 
 const server = http.createServer((req, res) => {
