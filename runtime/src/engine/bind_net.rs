@@ -197,7 +197,6 @@ fn response_bytes<'js>(
     body: &Value<'js>,
     flags: i32,
 ) -> Result<Vec<u8>> {
-    use std::io::Write as _;
     let mut out = Vec::new();
     with_utf8(ctx, head.as_raw(), |h| {
         out.reserve(h.len() + 64);
@@ -213,7 +212,20 @@ fn response_bytes<'js>(
         if !chunked {
             out.extend_from_slice(b);
         } else if !b.is_empty() {
-            let _ = write!(out, "{:x}\r\n", b.len());
+            // The chunk size in hex, without fmt's machinery.
+            let mut hex = [0u8; 16];
+            let mut i = hex.len();
+            let mut n = b.len();
+            loop {
+                i -= 1;
+                hex[i] = b"0123456789abcdef"[n & 15];
+                n >>= 4;
+                if n == 0 {
+                    break;
+                }
+            }
+            out.extend_from_slice(&hex[i..]);
+            out.extend_from_slice(b"\r\n");
             out.extend_from_slice(b);
             out.extend_from_slice(b"\r\n");
         }

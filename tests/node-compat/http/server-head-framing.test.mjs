@@ -33,6 +33,8 @@ const handlers = [
     res.writeHead(200, h);
     res.end();
   },
+  // A chunk size of more than one hex digit.
+  (req, res) => { res.writeHead(200); res.end('x'.repeat(300)); },
 ];
 
 // [case, request version and connection] -> the whole response.
@@ -54,6 +56,7 @@ const expected = {
   '8 1.1': `HTTP/1.1 200 OK\r\n${KA}Content-Length: 22\r\n\r\nERR_INVALID_HTTP_TOKEN`,
   '9 1.1': `HTTP/1.1 200 OK\r\nX-S: s\r\nX-F: 1.5\r\nX-G: 2000\r\nContent-Length: 0\r\n${KA}\r\n`,
   '10 1.1': `HTTP/1.1 200 OK\r\nX-O: own\r\n${KA}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+  '11 1.1': `HTTP/1.1 200 OK\r\n${KA}Transfer-Encoding: chunked\r\n\r\n12c\r\n${'x'.repeat(300)}\r\n0\r\n\r\n`,
 };
 
 const server = http.createServer((req, res) => {
