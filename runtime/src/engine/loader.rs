@@ -341,7 +341,7 @@ mod tests {
         assert!(!process.contains(&"op_fs_open"));
         assert_eq!(
             ops_of("atoll:ops/atoll:internal/fs/utils"),
-            ["op_lookup", "op_make_stats"]
+            ["op_lookup", "op_make_stats", "op_require_builtin"]
         );
         assert_eq!(ops_of("atoll:ops").len(), bind::op_names().count());
         // Every name read is an op (a typo in a polyfill, or a misreading here, shows).
