@@ -1,6 +1,7 @@
 //! The native-ops surface: each `op_*` export of `atoll:ops` converts JS arguments, calls the
 //! engine-free function in `crate::ops`, and converts the result or throws a Node-shaped error.
 
+use super::qjs_patch::{JS_GetAsyncContext, JS_SetAsyncContext};
 use std::{collections::HashMap, sync::OnceLock};
 
 use rquickjs::{function::Opt, Array, Ctx, Function, Object, Persistent, Result, Value};
@@ -168,12 +169,6 @@ const OP_NAMES: &[&str] = &[
     "op_set_error_factory",
     "op_lookup",
 ];
-
-// The async-context patch in vendor/rquickjs-sys (not in the generated bindings).
-extern "C" {
-    fn JS_GetAsyncContext(ctx: *mut rquickjs::qjs::JSContext) -> rquickjs::qjs::JSValue;
-    fn JS_SetAsyncContext(ctx: *mut rquickjs::qjs::JSContext, value: rquickjs::qjs::JSValue);
-}
 
 fn throw<T>(ctx: &Ctx<'_>, r: std::result::Result<T, OpError>) -> Result<T> {
     r.map_err(|e| convert::throw_op_error(ctx, e))

@@ -2,6 +2,7 @@
 //! `op_fs_<name>_sync` runs it now, `op_fs_<name>` returns a promise and runs it on tokio's
 //! blocking pool. Arguments are copied out of JS before anything runs off the loop thread.
 
+use super::qjs_patch::JS_NewObjectLike;
 use rquickjs::{
     function::{Opt, Rest},
     qjs, Array, CString, Ctx, Object, Result, TypedArray, Value,
@@ -144,16 +145,6 @@ fn register_fs_op<'js>(ctx: &Ctx<'js>, o: &OpSink<'js>, name: &str, op: FsOp) ->
             spawn_blocking_op(&ctx, move || op(&cx, &args))
         },
     )
-}
-
-// The object-layout patch in vendor/rquickjs-sys (not in the generated bindings).
-extern "C" {
-    fn JS_NewObjectLike(
-        ctx: *mut qjs::JSContext,
-        template: qjs::JSValue,
-        count: std::ffi::c_int,
-        values: *mut qjs::JSValue,
-    ) -> qjs::JSValue;
 }
 
 /// `fs.Stats` own properties, in the order `new Stats(...)` assigns them.

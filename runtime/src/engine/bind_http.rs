@@ -1,22 +1,13 @@
 //! `atoll:ops` exports for `node:http` that need no socket: rendering a server response head
 //! (ops/http.rs `render_head`) for `ServerResponse.writeHead` (internal/http/server.js).
 
+use super::qjs_patch::JS_NewObjectLike;
 use rquickjs::{qjs, Ctx, Result, Value};
 
 use super::bind::OpSink;
 use crate::ops::http::{render_head, HeadInput};
 
 pub const HTTP_OP_NAMES: &[&str] = &["op_http_head_fn", "op_object_like_fn"];
-
-// The object-layout patch in vendor/rquickjs-sys (not in the generated bindings).
-extern "C" {
-    fn JS_NewObjectLike(
-        ctx: *mut qjs::JSContext,
-        template: qjs::JSValue,
-        count: std::ffi::c_int,
-        values: *mut qjs::JSValue,
-    ) -> qjs::JSValue;
-}
 
 /// `objectLike(template, ...values)`: a new object with the template's prototype and own
 /// properties (in its order), the first ones holding `values` and the rest the template's

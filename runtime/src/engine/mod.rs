@@ -16,7 +16,9 @@ mod bind_worker;
 mod convert;
 mod globals;
 mod loader;
+mod qjs_patch;
 
+use qjs_patch::{JS_GetMallocSize, JS_ImportModuleNow};
 use std::{
     cell::{Cell, RefCell},
     collections::{HashMap, HashSet},
@@ -152,17 +154,6 @@ impl Termination {
     }
 }
 
-/// CPU time consumed by the calling thread, in milliseconds.
-fn thread_cpu_ms() -> u64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime fills the timespec we own.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as u64 * 1000 + ts.tv_nsec as u64 / 1_000_000
-}
-
 /// An async op's completion, delivered on the loop thread.
 pub(crate) enum Completion {
     Op {
@@ -227,11 +218,6 @@ impl EngineState {
 /// Run a program to completion; returns the process exit code.
 pub fn run(opts: Options) -> i32 {
     run_to_outcome(opts).exit_code
-}
-
-// vendor/rquickjs-sys/PATCHES.md: the runtime's allocation counter.
-extern "C" {
-    fn JS_GetMallocSize(rt: *mut rquickjs::qjs::JSRuntime) -> usize;
 }
 
 /// Heap size at which the first automatic GC runs.
@@ -303,7 +289,10 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
     let mut should_stop: Option<Rc<dyn Fn() -> bool>> = None;
     if opts.limits.max_cpu_ms.is_some() || deadline.is_some() || opts.terminate.is_some() {
         let terminated = terminated.clone();
-        let cpu_limit = opts.limits.max_cpu_ms.map(|ms| (thread_cpu_ms(), ms));
+        let cpu_limit = opts
+            .limits
+            .max_cpu_ms
+            .map(|ms| (crate::ops::limits::thread_cpu_ms(), ms));
         let flag = opts.terminate.clone();
         // Whether the program must stop now (recording why). QuickJS calls it every few
         // thousand instructions (and inside regexp matching): returning true raises an
@@ -319,7 +308,7 @@ pub fn run_to_outcome(opts: Options) -> Outcome {
                 let _ = at;
                 Some(Termination::Timeout(ms))
             } else if let Some((start, ms)) =
-                cpu_limit.filter(|(start, ms)| thread_cpu_ms() - start > *ms)
+                cpu_limit.filter(|(start, ms)| crate::ops::limits::thread_cpu_ms() - start > *ms)
             {
                 let _ = start;
                 Some(Termination::CpuTime(ms))
@@ -669,16 +658,6 @@ fn deliver<'js>(ctx: &Ctx<'js>, st: &EngineState, hooks: &Object<'js>, completio
             }
         }
     }
-}
-
-// vendor/rquickjs-sys/PATCHES.md: import a module now, as `require()` does.
-extern "C" {
-    fn JS_ImportModuleNow(
-        ctx: *mut rquickjs::qjs::JSContext,
-        basename: *const std::ffi::c_char,
-        name: *const std::ffi::c_char,
-        pm: *mut *mut rquickjs::qjs::JSModuleDef,
-    ) -> rquickjs::qjs::JSValue;
 }
 
 /// `name` imported now (loaded unless it is already, linked and evaluated) through QuickJS's

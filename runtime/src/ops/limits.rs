@@ -155,7 +155,7 @@ impl Resources {
 }
 
 /// CPU time of the calling thread, in ms (the JS thread's, as `--max-cpu-time` counts it).
-fn thread_cpu_ms() -> u64 {
+pub(crate) fn thread_cpu_ms() -> u64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
